@@ -1,0 +1,96 @@
+"""PPO expert throughput: dd_offline's trainer vs a plain, straightforward PPO loop, measured side by side in one run.
+
+    python benchmarks/ppo_throughput.py                 # CPU, a CPU-sized rollout
+    python benchmarks/ppo_throughput.py --device cuda   # GPU, the paper's 64 x 256 rollout
+
+The plain loop is the same algorithm (same rollout, GAE, clipped PPO update) written the obvious way: fp32 NCHW
+frames, default memory format, no autocast, per-minibatch .item() calls. Both run the same number of updates on the
+same game; the first update of each is a warm-up and is not timed.
+"""
+import argparse, time, tempfile
+import numpy as np
+import torch
+from dd_offline.core import ExpertConfig, get_device
+from dd_offline.envs import make_env
+from dd_offline.models import ImpalaCNN
+from dd_offline.expert import train_expert, compute_gae
+
+
+def plain_ppo(game, cfg, updates, device):
+    "Straightforward PPO (CleanRL style, no speed work); returns env-steps/s over updates after the first."
+    torch.manual_seed(0)
+    env = make_env(game, cfg.num_envs, 'id', 0, cfg.distribution_mode)
+    model = ImpalaCNN().to(device)
+    opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, eps=cfg.adam_eps)
+    T, N = cfg.num_steps, cfg.num_envs
+    obs_buf = torch.zeros(T, N, 3, 64, 64, device=device)
+    act_buf, logp_buf, rew_buf, done_buf, val_buf = (torch.zeros(T, N, device=device) for _ in range(5))
+    obs = torch.tensor(env.observe(), dtype=torch.float32, device=device).permute(0, 3, 1, 2).contiguous() / 255
+    done = torch.zeros(N, device=device)
+    for u in range(updates):
+        if u == 1: t0 = time.time()
+        for t in range(T):
+            obs_buf[t], done_buf[t] = obs, done
+            with torch.no_grad(): logits, value = model(obs)
+            dist = torch.distributions.Categorical(logits=logits)
+            action = dist.sample()
+            act_buf[t], logp_buf[t], val_buf[t] = action, dist.log_prob(action), value
+            frames, r, d = env.step(action.cpu().numpy())
+            rew_buf[t] = torch.tensor(r, device=device)
+            obs = torch.tensor(frames, dtype=torch.float32, device=device).permute(0, 3, 1, 2).contiguous() / 255
+            done = torch.tensor(d, dtype=torch.float32, device=device)
+        with torch.no_grad(): next_value = model(obs)[1]
+        adv, ret = compute_gae(rew_buf, val_buf, done_buf, next_value, done, cfg.gamma, cfg.gae_lambda)
+        b_obs, b_act, b_logp = obs_buf.flatten(0, 1), act_buf.flatten().long(), logp_buf.flatten()
+        b_adv, b_ret, b_val = adv.flatten(), ret.flatten(), val_buf.flatten()
+        B = T * N; mb = B // cfg.num_minibatches
+        for _ in range(cfg.update_epochs):
+            perm = torch.randperm(B, device=device)
+            for s in range(0, B, mb):
+                i = perm[s:s + mb]
+                logits, value = model(b_obs[i])
+                dist = torch.distributions.Categorical(logits=logits)
+                logratio = dist.log_prob(b_act[i]) - b_logp[i]; ratio = logratio.exp()
+                a = (b_adv[i] - b_adv[i].mean()) / (b_adv[i].std() + 1e-8)
+                pg = torch.max(-a * ratio, -a * ratio.clamp(1 - cfg.clip_coef, 1 + cfg.clip_coef)).mean()
+                vc = b_val[i] + (value - b_val[i]).clamp(-cfg.clip_coef, cfg.clip_coef)
+                vl = 0.5 * torch.max((value - b_ret[i]) ** 2, (vc - b_ret[i]) ** 2).mean()
+                loss = pg - cfg.ent_coef * dist.entropy().mean() + cfg.vf_coef * vl
+                opt.zero_grad(); loss.backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.max_grad_norm); opt.step()
+                _ = (loss.item(), ((ratio - 1) - logratio).mean().item())   # per-minibatch logging, as plain loops do
+    return (updates - 1) * T * N / (time.time() - t0)
+
+
+def trainer(game, cfg, updates, device, compile=False):
+    "dd_offline's train_expert; env-steps/s over the updates after the first (from its curve)."
+    with tempfile.TemporaryDirectory() as d:
+        cfg = ExpertConfig(**{**cfg.__dict__, 'total_steps': updates * cfg.num_envs * cfg.num_steps, 'checkpoint_every': 10_000})
+        t0 = time.time()
+        train_expert(game, cfg, d, device=device, compile=compile, progress=False, verbose=False)
+        import csv
+        rows = list(csv.DictReader(open(f'{d}/curve.csv')))
+    secs = sum(float(r['seconds']) - float(p['seconds']) for p, r in zip(rows, rows[1:]))
+    return (updates - 1) * cfg.num_envs * cfg.num_steps / secs
+
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--game', default='bigfish')
+    ap.add_argument('--device', default='cpu')
+    ap.add_argument('--updates', type=int, default=3, help='updates per variant (the first is warm-up)')
+    ap.add_argument('--compile', action='store_true', help='also measure the trainer with torch.compile')
+    args = ap.parse_args()
+    device = get_device(args.device)
+    if device.type == 'cuda': cfg = ExpertConfig()                       # the paper's rollout: 64 envs x 256 steps
+    else: cfg = ExpertConfig(num_envs=16, num_steps=128, num_minibatches=4)  # same minibatch size (512), CPU-sized rollout
+    print(f"{args.game} on {device} ({torch.get_num_threads()} threads, torch {torch.__version__}): "
+          f"{cfg.num_envs} envs x {cfg.num_steps} steps, {cfg.num_minibatches} minibatches, {cfg.update_epochs} epochs, "
+          f"{args.updates} updates each")
+    plain = plain_ppo(args.game, cfg, args.updates, device)
+    print(f"  plain PPO loop       {plain:10,.1f} env-steps/s")
+    fast = trainer(args.game, cfg, args.updates, device)
+    print(f"  dd_offline trainer   {fast:10,.1f} env-steps/s   ({fast / plain:.2f}x the plain loop)")
+    if args.compile:
+        comp = trainer(args.game, cfg, args.updates, device, compile=True)
+        print(f"  trainer + compile    {comp:10,.1f} env-steps/s   ({comp / plain:.2f}x the plain loop)")

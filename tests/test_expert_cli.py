@@ -1,0 +1,51 @@
+"""The `dd-offline train-expert` command as a user runs it: train, resume/extend, load, and clear errors."""
+import csv, subprocess
+import pytest
+import torch
+from dd_offline.expert import load_expert
+
+
+def run_cli(*args):
+    return subprocess.run(['dd-offline', *args], capture_output=True, text=True, timeout=600)
+
+
+def test_train_then_extend_then_load(tmp_path):
+    run = tmp_path/'bigfish'
+    r = run_cli('train-expert', '--game', 'bigfish', '--preset', 'tiny', '--run-dir', str(run))
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(open(run/'curve.csv')))
+    assert [int(x['global_step']) for x in rows] == [64, 128]
+    # the same command with more steps continues from the checkpoint instead of starting over
+    r = run_cli('train-expert', '--game', 'bigfish', '--preset', 'tiny', '--run-dir', str(run), '--total-steps', '256')
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(open(run/'curve.csv')))
+    assert [int(x['global_step']) for x in rows] == [64, 128, 192, 256]
+    expert = load_expert(run/'expert.pt')
+    assert expert.expert_info['steps'] == 256 and expert.expert_info['game'] == 'bigfish'
+    logits, value = expert(torch.zeros(2, 64, 64, 3, dtype=torch.uint8))
+    assert logits.shape == (2, 15) and torch.isfinite(logits).all()
+
+
+def test_help_explains_presets():
+    r = run_cli('train-expert', '--help')
+    assert r.returncode == 0 and 'tiny: seconds' in r.stdout and '--total-steps' in r.stdout
+
+
+@pytest.mark.parametrize('args, message', [
+    (['--game', 'bigfsh', '--preset', 'tiny'], "unknown game 'bigfsh'"),
+    (['--game', 'bigfish', '--preset', 'huge'], "invalid choice: 'huge'"),
+    (['--game', 'bigfish', '--preset', 'tiny', '--total-steps', '0'], '--total-steps must be positive'),
+    (['--game', 'bigfish', '--preset', 'tiny', '--device', 'cuda:7'], 'CUDA is not available'),
+])
+def test_bad_arguments_give_one_clear_line(tmp_path, args, message):
+    if 'cuda:7' in args and torch.cuda.is_available(): pytest.skip('CUDA present')
+    r = run_cli('train-expert', *args, '--run-dir', str(tmp_path/'x'))
+    assert r.returncode == 2 and message in r.stderr and 'Traceback' not in r.stderr
+
+
+def test_corrupt_checkpoint_is_reported(tmp_path):
+    run = tmp_path/'run'
+    assert run_cli('train-expert', '--game', 'jumper', '--preset', 'tiny', '--run-dir', str(run)).returncode == 0
+    (run/'checkpoint.pt').write_bytes(b'\x00' * 100)
+    r = run_cli('train-expert', '--game', 'jumper', '--preset', 'tiny', '--run-dir', str(run), '--total-steps', '512')
+    assert r.returncode == 2 and 'corrupt or truncated PPO checkpoint' in r.stderr and 'Traceback' not in r.stderr
