@@ -87,7 +87,7 @@ if __name__ == '__main__':
     print(f"{args.game} on {device} ({torch.get_num_threads()} threads, torch {torch.__version__}): "
           f"{cfg.num_envs} envs x {cfg.num_steps} steps, {cfg.num_minibatches} minibatches, {cfg.update_epochs} epochs, "
           f"{args.updates} updates each")
-    plain = plain_ppo(args.game, cfg, args.updates, device)
+    plain = plain_ppo(args.game, cfg, args.updates, device)   # before any dd_offline training call: default malloc
     print(f"  plain PPO loop       {plain:10,.1f} env-steps/s")
     fast = trainer(args.game, cfg, args.updates, device)
     print(f"  dd_offline trainer   {fast:10,.1f} env-steps/s   ({fast / plain:.2f}x the plain loop)")
