@@ -10,7 +10,7 @@ import torch
 from torch import nn
 from .envs import make_env, check_game, level_set, N_ACTIONS
 from .data import play_episodes, episode_quotas
-from .collector import random_act_fn
+from .collector import random_act_fn, policy_act_fn
 
 # %% auto #0
 __all__ = ['PAPER_TABLE2_ID', 'PAPER_TABLE3_OOD', 'EvalResult', 'evaluate_policies', 'paper_value', 'summarize_result',
@@ -29,18 +29,11 @@ class EvalResult:
     def per_policy_std(self): return self.returns.std(1)
 
 def _block_act_fn(policies, k: int, greedy: bool, seed: int):
-    gens = [torch.Generator().manual_seed(seed * 7919 + p) for p in range(len(policies))]
-    rands = [random_act_fn(seed * 7919 + p) if isinstance(pol, str) else None for p, pol in enumerate(policies)]
-    @torch.no_grad()
+    "One act function for P policies, policy p acting in envs p*k .. (p+1)*k-1."
+    acts = [random_act_fn(seed * 7919 + p) if isinstance(pol, str) else policy_act_fn(pol, greedy, torch.Generator().manual_seed(seed * 7919 + p))
+            for p, pol in enumerate(policies)]
     def act(frames):
-        out = np.zeros(len(frames), np.int64)
-        for p, pol in enumerate(policies):
-            block = frames[p * k:(p + 1) * k]
-            if rands[p] is not None: out[p * k:(p + 1) * k] = rands[p](block); continue
-            res = pol(torch.as_tensor(block, device=next(pol.parameters()).device))
-            logits = (res[0] if isinstance(res, tuple) else res).float().cpu()
-            out[p * k:(p + 1) * k] = logits.argmax(-1).numpy() if greedy else torch.multinomial(logits.softmax(-1), 1, generator=gens[p]).squeeze(1).numpy()
-        return out
+        return np.concatenate([a(frames[p * k:(p + 1) * k]) for p, a in enumerate(acts)]).astype(np.int64)
     return act
 
 # %% ../nbs/09_evaluate.ipynb #96a39e5e
