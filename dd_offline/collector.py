@@ -8,6 +8,7 @@ import time
 import numpy as np
 import torch
 from .envs import make_env, check_game, ACTION_NAMES, N_ACTIONS
+from .models import sample_actions, logits_of
 from .data import OfflineDataset, play_episodes, dataset_from_episodes, summarize, action_counts
 
 # %% auto #0
@@ -19,10 +20,7 @@ def policy_act_fn(model: torch.nn.Module, greedy: bool = False, generator: torch
     device = next(model.parameters()).device
     @torch.no_grad()
     def act(frames):
-        out = model(torch.as_tensor(frames, device=device))
-        logits = (out[0] if isinstance(out, tuple) else out).float()
-        if greedy: return logits.argmax(-1).cpu().numpy()
-        return torch.multinomial(logits.softmax(-1).cpu(), 1, generator=generator).squeeze(1).numpy()
+        return sample_actions(logits_of(model(torch.as_tensor(frames, device=device))), greedy, generator).cpu().numpy()
     return act
 
 def random_act_fn(seed: int = 0):

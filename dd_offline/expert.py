@@ -12,13 +12,13 @@ import torch
 import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from .core import (ExpertConfig, ConfigMismatchError, get_preset, get_device, set_seed, save_torch, save_json, use_fast_malloc,
-                             atomic_write, config_diff, to_jsonable)
+                             atomic_write, config_diff, to_jsonable, CheckpointError, read_torch_file)
 from .envs import make_env, check_game, PAPER_GAMES
 from .models import ImpalaCNN
 
 # %% auto #0
 __all__ = ['CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'EXTENDABLE', 'compute_gae', 'ppo_update', 'Rollout', 'EnvState',
-           'collect_rollout', 'CheckpointError', 'run_identity', 'read_torch_file', 'train_expert', 'load_expert']
+           'collect_rollout', 'run_identity', 'train_expert', 'load_expert']
 
 # %% ../nbs/04_expert.ipynb #cdfd33d8
 def compute_gae(rewards, values, dones, next_value, next_done, gamma: float, lam: float):
@@ -110,9 +110,6 @@ def collect_rollout(model, env, state: EnvState, buf: Rollout, amp: bool = False
 CHECKPOINT_FORMAT, EXPERT_FORMAT = 'dd_offline.ppo-checkpoint/1', 'dd_offline.expert/1'
 EXTENDABLE = ('total_steps', 'checkpoint_every')
 
-class CheckpointError(ValueError):
-    "A checkpoint or expert file is missing, corrupt, or of another kind."
-
 def run_identity(game: str, seed: int, cfg: ExpertConfig, model: ImpalaCNN) -> dict:
     "What must match for a checkpoint to be resumed: game, seed, architecture, PPO settings."
     ppo = {k: v for k, v in asdict(cfg).items() if k not in EXTENDABLE}
@@ -130,16 +127,7 @@ def _set_rng_states(s: dict):
     torch.set_rng_state(s['torch'])
     if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
-def read_torch_file(path, kind: str, expected_format: str) -> dict:
-    "Load a torch file safely (weights only) and check its format marker."
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"{path}: no such {kind} file")
-    try: obj = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise CheckpointError(f"{path}: corrupt or truncated {kind} file ({type(e).__name__}: {str(e)[:200]})") from None
-    if not isinstance(obj, dict) or obj.get('format') != expected_format:
-        found = obj.get('format') if isinstance(obj, dict) else type(obj).__name__
-        raise CheckpointError(f"{path}: not a {kind} file (format {found!r}, expected {expected_format!r})")
-    return obj
+# files are read with `core.read_torch_file`: torch.load(weights_only=True) plus a format check
 
 # %% ../nbs/04_expert.ipynb #dd9d86f4
 def _resolve_config(config) -> ExpertConfig:
