@@ -13,6 +13,8 @@ from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
 from .models import ImpalaCNN, StudentCNN, count_params
 from .expert import train_expert
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
+from .reproduce import reproduce, results_from_json
+from .evaluate import results_table
 
 # %% auto #0
 __all__ = ['PRESET_HELP', 'COMMANDS', 'smoke_run', 'build_parser', 'main']
@@ -73,7 +75,28 @@ def _train_expert(args):
     train_expert(args.game, cfg, args.run_dir, seed=args.seed, device=args.device, compile=args.compile)
     print(f"expert saved to {Path(args.run_dir)/'expert.pt'}")
 
-COMMANDS = [_add_smoke, _add_train_expert]
+def _add_reproduce(sub):
+    p = sub.add_parser('reproduce', help="reproduce the paper's tables and figures (resumable)",
+                       description="Run every stage per game (expert, 100 episodes, BC10/25/40/100, distillation, students, ID/OOD "
+                                   "evaluation) and print Tables 2 and 3 beside the paper's numbers. Rerunning continues from the last "
+                                   "finished stage. Presets: " + PRESET_HELP)
+    p.add_argument('--game', action='append', help=f"Procgen game, repeatable (default: {', '.join(PAPER_GAMES)})")
+    p.add_argument('--preset', default='quick', choices=list(PRESETS), help=PRESET_HELP)
+    p.add_argument('--run-dir', default='runs/reproduce', help='where results.json, report.md and each game\'s stages go')
+    p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--expert', default=None, help="'shipped' (default for tiny/quick), 'train' (default for paper) or an expert.pt path")
+    p.add_argument('--restart', action='store_true', help='delete earlier outputs in --run-dir and start over')
+    p.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu' or 'cuda'")
+    p.set_defaults(func=_reproduce)
+
+def _reproduce(args):
+    games = args.game or list(PAPER_GAMES)
+    out = reproduce(games, args.preset, args.run_dir, args.seed, args.expert, args.restart, args.device)
+    for g in games:
+        print(f"\n{g} (mean ± std of return; ours beside the paper's)\n")
+        print(results_table(results_from_json(out[g]['results'], g), g))
+
+COMMANDS = [_add_smoke, _add_train_expert, _add_reproduce]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog='dd-offline', description='Dataset distillation for offline RL on Procgen.')

@@ -72,6 +72,7 @@ class DistillConfig:
     momentum: float = 0.5
     real_batch_size: int = 256
     distance: str = 'l2'
+    matching: str = 'batch'
     labels: str = 'hard'
     init: str = 'random'
     inits_per_iteration: int = 1

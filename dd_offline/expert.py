@@ -13,12 +13,12 @@ import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from .core import (ExpertConfig, ConfigMismatchError, get_preset, get_device, set_seed, save_torch, save_json, use_fast_malloc,
                              atomic_write, config_diff, to_jsonable, CheckpointError, read_torch_file)
-from .envs import make_env, check_game, PAPER_GAMES
+from .envs import make_env, check_game, PAPER_GAMES, PROCGEN_GAMES
 from .models import ImpalaCNN
 
 # %% auto #0
-__all__ = ['CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'EXTENDABLE', 'compute_gae', 'ppo_update', 'Rollout', 'EnvState',
-           'collect_rollout', 'run_identity', 'train_expert', 'load_expert']
+__all__ = ['CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'EXTENDABLE', 'SHIPPED_DIR', 'compute_gae', 'ppo_update', 'Rollout', 'EnvState',
+           'collect_rollout', 'run_identity', 'train_expert', 'shipped_expert_path', 'load_expert', 'export_expert']
 
 # %% ../nbs/04_expert.ipynb #cdfd33d8
 def compute_gae(rewards, values, dones, next_value, next_done, gamma: float, lam: float):
@@ -220,8 +220,20 @@ def train_expert(game: str, config: ExpertConfig | str | None = None, run_dir='r
     return model
 
 # %% ../nbs/04_expert.ipynb #fb36d3d3
+SHIPPED_DIR = Path(__file__).parent/'experts' if '__file__' in globals() else Path('../dd_offline/experts')
+
+def shipped_expert_path(game: str, tier: str = 'cpu') -> Path:
+    "Where the package keeps its shipped expert for `game`; a clear error if there is none."
+    path = SHIPPED_DIR/f'{game}-{tier}.pt'
+    if not path.exists():
+        have = sorted(p.stem for p in SHIPPED_DIR.glob('*.pt'))
+        raise FileNotFoundError(f"no shipped expert {path.stem!r} (shipped: {', '.join(have) or 'none'}); "
+                                f"train one with `dd-offline train-expert --game {game}` and pass its expert.pt")
+    return path
+
 def load_expert(path, device='cpu') -> ImpalaCNN:
-    "Load a trained expert (weights only) as an `ImpalaCNN` in eval mode; its record is in `.expert_info`."
+    "Load a trained expert (weights only) as an `ImpalaCNN` in eval mode, from a file or by game name (the shipped expert)."
+    if isinstance(path, str) and path in PROCGEN_GAMES and not Path(path).exists(): path = shipped_expert_path(path)
     rec = read_torch_file(path, 'expert', EXPERT_FORMAT)
     try: model = ImpalaCNN(tuple(rec['arch']['channels']), int(rec['arch']['hidden']))
     except (KeyError, TypeError) as e: raise CheckpointError(f"{path}: expert file has no valid architecture record ({e})") from None
@@ -234,3 +246,12 @@ def load_expert(path, device='cpu') -> ImpalaCNN:
     model.load_state_dict(sd)
     model.expert_info = {k: v for k, v in rec.items() if k != 'state_dict'}
     return model.to(device).eval()
+
+def export_expert(checkpoint_path, out_path, half: bool = True) -> Path:
+    "Write the weights of a PPO checkpoint as a small expert file (fp16 weights when `half`), for shipping."
+    ck = read_torch_file(checkpoint_path, 'PPO checkpoint', CHECKPOINT_FORMAT)
+    ident = ck['identity']
+    sd = {k: (v.half() if half and v.is_floating_point() else v).clone() for k, v in ck['model'].items()}
+    rec = dict(format=EXPERT_FORMAT, game=ident['game'], steps=ck['global_step'], seed=ident['seed'], arch=ident['arch'],
+               config=ident['ppo'], dtype='float16' if half else 'float32', wall_seconds=round(ck['elapsed'], 1), state_dict=sd)
+    return save_torch(rec, out_path)
