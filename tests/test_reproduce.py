@@ -1,0 +1,49 @@
+"""The README's main job at `tiny` scale through the console script: shipped experts, results, a real kill and resume."""
+import json, signal, subprocess, time
+from pathlib import Path
+import numpy as np
+import pytest
+import torch
+
+from dd_offline.envs import PAPER_GAMES
+from dd_offline.expert import load_expert, shipped_expert_path
+
+
+@pytest.mark.parametrize('game', PAPER_GAMES)
+def test_shipped_expert_loads_by_name(game):
+    m = load_expert(game)
+    info = m.expert_info
+    assert info['game'] == game and info['steps'] > 40_000 and info['dtype'] == 'float16'
+    assert shipped_expert_path(game).stat().st_size < 2_000_000
+    frames = torch.as_tensor(np.random.default_rng(0).integers(0, 256, (4, 64, 64, 3), dtype=np.uint8))
+    assert m.act(frames, greedy=True).shape == (4,)
+
+
+def test_reproduce_tiny_with_shipped_expert(tmp_path):
+    r = subprocess.run(['dd-offline', 'reproduce', '--game', 'starpilot', '--preset', 'tiny', '--run-dir', str(tmp_path)],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert '| Synthetic |' in r.stdout and '| Random |' in r.stdout
+    res = json.loads((tmp_path/'results.json').read_text())['starpilot']
+    assert set(res) == {'id', 'ood'}
+    for lv in res:
+        assert set(res[lv]) == {'Expert', 'BC10%', 'BC25%', 'BC40%', 'BC100%', 'Synthetic', 'Random'}
+        assert all(r['std'] >= 0 for r in res[lv].values())
+    stage = json.loads((tmp_path/'starpilot'/'stages'/'expert.json').read_text())
+    assert stage['source'] == 'shipped' and stage['steps'] > 40_000
+
+
+def test_killed_run_continues_from_last_finished_stage(tmp_path):
+    cmd = ['dd-offline', 'reproduce', '--game', 'bigfish', '--preset', 'tiny', '--run-dir', str(tmp_path)]
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    marker = tmp_path/'bigfish'/'stages'/'collect.json'
+    t0 = time.time()
+    while not marker.exists() and p.poll() is None and time.time() - t0 < 300: time.sleep(0.05)
+    p.send_signal(signal.SIGKILL); p.wait()
+    done = sorted(f.stem for f in (tmp_path/'bigfish'/'stages').glob('*.json'))
+    assert {'expert', 'collect'} <= set(done) and 'evaluate' not in done, done
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    skipped = [l.split()[0] for l in r.stdout.splitlines() if 'skipped' in l]
+    assert sorted(skipped) == done, (skipped, done)
+    assert (tmp_path/'results.json').exists()
