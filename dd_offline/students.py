@@ -55,8 +55,8 @@ def batch_indices(n_data: int, steps: int, batch_size: int, seed: int, i: int) -
 
 def bc_loss(logits, labels): return F.cross_entropy(logits, labels)
 
-def train_one(model, frames, labels, idx, lr) -> torch.Tensor:
-    "Train `model` in place on the minibatches `idx`; returns its loss per step."
+def train_one(model, frames, labels, idx, lr, on_step=None) -> torch.Tensor:
+    "Train `model` in place on the minibatches `idx`; returns its loss per step. `on_step(t)` runs after each step."
     opt = torch.optim.Adam(model.parameters(), lr=lr)
     losses = torch.zeros(len(idx))
     dev_idx = idx.to(frames.device)
@@ -64,6 +64,7 @@ def train_one(model, frames, labels, idx, lr) -> torch.Tensor:
         loss = bc_loss(model(frames[dev_idx[t]]), labels[dev_idx[t]])
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
         losses[t] = loss.detach()
+        if on_step is not None: on_step(t + 1)
     return losses
 
 # %% ../nbs/07_students.ipynb #8e39c81d
