@@ -1,5 +1,6 @@
-"""Build README.md from nbs/index.ipynb with nbconvert (nbdev_readme needs Quarto). `--check` fails if README.md is stale."""
-import subprocess, sys, tempfile
+"""Build README.md from nbs/index.ipynb with nbconvert (nbdev_readme needs Quarto). `--check` fails if README.md is stale.
+Images the notebook links as `images/x.png` (relative to nbs/) are linked as `nbs/images/x.png` from the repository root."""
+import re, subprocess, sys, tempfile
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
@@ -10,6 +11,7 @@ def render() -> str:
                         str(root/'nbs'/'index.ipynb')], check=True, capture_output=True)
         text = (Path(d)/'README.md').read_text()
     note = '<!-- generated from nbs/index.ipynb by .ci/make_readme.py: edit the notebook, not this file -->\n'
+    text = re.sub(r'\]\((images/[^)]+)\)', r'](nbs/\1)', text)
     return note + text.strip() + '\n'
 
 if __name__ == '__main__':

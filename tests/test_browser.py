@@ -1,8 +1,11 @@
 """The scrubber in a real JupyterLab: headless Chromium (Debian's) driven by Playwright runs a notebook, moves the slider
 and checks that the displayed action follows. Skipped, with the reason, where Chromium or Playwright is missing
-(`.ci/run` installs both). The screenshot goes to $DD_OFFLINE_SCREENSHOT if set, else into pytest's tmp dir."""
+(`.ci/run` installs both). The screenshot goes to $DD_OFFLINE_SCREENSHOT if set, else into pytest's tmp dir.
+By default the notebook scrubs a small fixture; $DD_OFFLINE_SCRUB_FILE scrubs a saved dataset or distilled set instead
+(that is how the README's screenshot is made from a `dd-offline reproduce` run)."""
 import json, os, shutil, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
+import numpy as np
 import pytest
 
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
@@ -11,12 +14,27 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is n
 
 CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
                   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
-CELLS = ["from dd_offline.distill import pattern_dataset\nfrom dd_offline.widgets import SampleScrubber\nds = pattern_dataset(40, seed=0)",
-         "SampleScrubber(ds)"]
+SCRUB_FILE = os.environ.get('DD_OFFLINE_SCRUB_FILE')
+
+
+def notebook_cells() -> list[str]:
+    if SCRUB_FILE: return ["from dd_offline.widgets import SampleScrubber", f"SampleScrubber({str(Path(SCRUB_FILE).resolve())!r})"]
+    return ["from dd_offline.distill import pattern_dataset\nfrom dd_offline.widgets import SampleScrubber\nds = pattern_dataset(40, seed=0)",
+            "SampleScrubber(ds)"]
+
+
+def shown_actions():
+    "The action of every sample, as the scrubber shows it."
+    from dd_offline.widgets import scrub_data
+    if not SCRUB_FILE:
+        from dd_offline.distill import pattern_dataset
+        return pattern_dataset(40, seed=0).actions
+    labels = np.asarray(scrub_data(SCRUB_FILE).labels)
+    return labels.argmax(1) if labels.ndim == 2 else labels
 
 
 def write_notebook(path: Path):
-    cells = [dict(cell_type='code', execution_count=None, metadata={}, outputs=[], source=s) for s in CELLS]
+    cells = [dict(cell_type='code', execution_count=None, metadata={}, outputs=[], source=s) for s in notebook_cells()]
     nb = dict(cells=cells, nbformat=4, nbformat_minor=5,
               metadata=dict(kernelspec=dict(name='python3', display_name='Python 3', language='python')))
     path.write_text(json.dumps(nb))
@@ -54,9 +72,8 @@ def jupyterlab(tmp_path):
 
 
 def test_scrubber_slider_changes_action_in_jupyterlab(tmp_path, jupyterlab):
-    from dd_offline.distill import pattern_dataset
     from dd_offline.envs import ACTION_NAMES
-    actions = pattern_dataset(40, seed=0).actions
+    actions = shown_actions()
     write_notebook(tmp_path/'scrub.ipynb')
     shot = Path(os.environ.get('DD_OFFLINE_SCREENSHOT', tmp_path/'scrubber.png'))
     with playwright.sync_playwright() as pw:
