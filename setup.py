@@ -27,7 +27,7 @@ setuptools.setup(
     python_requires='>=' + cfg['min_python'],
     packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']),
     include_package_data=True,
-    package_data={cfg['lib_name']: ['experts/*.pt', 'experts/*.json', 'experts/*.csv']},
+    package_data={cfg['lib_name']: ['experts/*.pt', 'experts/*.json', 'experts/*.csv', 'experts/*.md', 'experts/*.png']},
     install_requires=requirements,
     extras_require={'dev': dev_requirements},
     entry_points={'console_scripts': console_scripts, 'nbdev': [f"{cfg['lib_name']}={cfg['lib_name']}._modidx:d"]},

@@ -114,9 +114,9 @@ def check_distill_config(cfg: DistillConfig, n_real: int):
         raise ValueError("iterations must be >= 0; inits_per_iteration, real_batch_size and snapshot_every >= 1")
 
 def fresh_student(seed: int, device='cpu') -> StudentCNN:
-    "A `StudentCNN` initialised from `seed`, without touching the global RNG."
+    "A `StudentCNN` initialised from `seed` (channels-last: faster convolutions on CPU), without touching the global RNG."
     with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed); return StudentCNN().to(device)
+        torch.manual_seed(seed); return StudentCNN().to(device, memory_format=torch.channels_last)
 
 def expert_probs(expert, frames_u8, device='cpu') -> torch.Tensor:
     "The expert's action probabilities on uint8 frames."
@@ -153,7 +153,7 @@ def distill(real: OfflineDataset, config: DistillConfig | None = None, seed: int
     rng = np.random.default_rng(seed)
     src = init_indices(real.actions, cfg.n_syn, cfg.init, rng)
     init_u8 = real.obs[src]
-    frames = prepare_frames(init_u8, device).contiguous().requires_grad_(True)
+    frames = prepare_frames(init_u8, device).contiguous(memory_format=torch.channels_last).requires_grad_(True)
     hard = torch.as_tensor(real.actions[src], device=device)
     label_logits = (F.one_hot(hard, N_ACTIONS).float() * 3).requires_grad_(True) if cfg.labels == 'learned' else None
     fixed_labels = expert_probs(expert, init_u8, device) if cfg.labels == 'expert' else hard
