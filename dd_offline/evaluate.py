@@ -142,7 +142,7 @@ def expert_card_markdown(stats: dict, curve_png: str | None = None) -> str:
     g, n = stats['game'], stats['n_episodes']
     hours = (stats['wall_seconds'] or 0) / 3600
     lines = [f"## {g}", "", f"`load_expert('{g}')`: ImpalaCNN trained with PPO for {stats['steps']:,} env steps "
-             f"({hours:.1f} h of training on a 2-core CPU), 200 training levels, easy mode, weights in fp16.", ""]
+             f"({hours:.1f} h wall time on a shared 2-core CPU), 200 training levels, easy mode, weights in fp16.", ""]
     if curve_png: lines += [f"![{g} learning curve]({curve_png})", ""]
     lines += [f"| levels | this expert | random policy | margin (standard errors) | paper's expert |", "|---|---:|---:|---:|---:|"]
     for lv in ('id', 'ood'):
