@@ -6,7 +6,9 @@
 Prints outer iterations/s (one iteration = a fresh student, BC gradients on a real batch and on the synthetic set,
 the second-order step on the synthetic frames) for:
   plain loop   fp32 NCHW frames, default memory format, glibc's default malloc (measured before dd_offline tunes it);
-  dd_offline   distill(real, DistillConfig(...)) with its choices (uint8 real data, channels-last, tuned malloc);
+  dd_offline   distill(real, DistillConfig(...), compile=False): uint8 real data, channels-last, tuned malloc;
+  compiled     the same with compile=True (torch.compile of the torch.func step; what 'auto' picks for runs of
+               300+ iterations), timed after compiling; the compile time is printed and added to its 1000-iteration total;
 and the time 1000 iterations would take with each (the issue's target: under 10 minutes on the 2-core CPU).
 """
 import argparse, time
@@ -38,11 +40,11 @@ def plain_distill(real_f32, real_labels, n_syn, iterations, batch_size, lr=0.1, 
     return iterations / (time.time() - t0)
 
 
-def ours(real, n_syn, iterations, batch_size, device):
+def ours(real, n_syn, iterations, batch_size, device, compile=False):
     cfg = DistillConfig(n_syn=n_syn, iterations=iterations, real_batch_size=batch_size, snapshot_every=10**6)
     if device.type == 'cuda': torch.cuda.synchronize()
     t0 = time.time()
-    distill(real, cfg, seed=0, device=device, progress=False, verbose=False)
+    distill(real, cfg, seed=0, device=device, progress=False, verbose=False, compile=compile)
     if device.type == 'cuda': torch.cuda.synchronize()
     return iterations / (time.time() - t0)
 
@@ -67,5 +69,9 @@ if __name__ == '__main__':
     print(f"  plain fp32 loop   {plain:6.2f} it/s   1000 iterations in {1000 / plain / 60:5.1f} min")
     fast = ours(real, n, it, b, device)
     print(f"  dd_offline        {fast:6.2f} it/s   1000 iterations in {1000 / fast / 60:5.1f} min   ({fast / plain:.2f}x)")
+    t0 = time.time(); ours(real, n, 1, b, device, compile=True); compile_s = time.time() - t0   # compiles once per process
+    comp = ours(real, n, it, b, device, compile=True)
+    print(f"  compiled          {comp:6.2f} it/s   1000 iterations in {(1000 / comp + compile_s) / 60:5.1f} min   ({comp / plain:.2f}x; "
+          f"compiling took {compile_s:.0f} s, included)")
     plain2 = plain_distill(real_f32, labels, n, it, b)
     print(f"  (plain fp32 loop, tuned malloc {plain2:6.2f} it/s ({plain2 / plain:.2f}x): malloc's share)")

@@ -4,7 +4,8 @@
 
 # %% ../nbs/08_distill.ipynb #e9119a7a
 from __future__ import annotations
-import time, json
+import time, json, warnings
+from functools import lru_cache
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
@@ -17,9 +18,10 @@ from .models import StudentCNN, prepare_frames, logits_of
 from .data import OfflineDataset, Episode, dataset_from_episodes
 
 # %% auto #0
-__all__ = ['DISTANCES', 'MATCHING_MODES', 'LABEL_MODES', 'INIT_MODES', 'SYN_FORMAT', 'CKPT_FORMAT', 'gradient_distance',
-           'bc_gradients', 'matching_loss', 'to_uint8_frames', 'SyntheticSet', 'save_synthetic', 'load_synthetic',
-           'init_indices', 'check_distill_config', 'fresh_student', 'expert_probs', 'matching_groups', 'iteration_loss',
+__all__ = ['DISTANCES', 'MATCHING_MODES', 'LABEL_MODES', 'INIT_MODES', 'SYN_FORMAT', 'COMPILE_MIN_ITERATIONS', 'CKPT_FORMAT',
+           'gradient_distance', 'bc_gradients', 'matching_loss', 'to_uint8_frames', 'SyntheticSet', 'save_synthetic',
+           'load_synthetic', 'init_indices', 'check_distill_config', 'fresh_student', 'expert_probs', 'matching_groups',
+           'iteration_loss', 'FunctionalMatcher', 'functional_matcher', 'functional_iteration', 'want_compile',
            'distill', 'heldout_matching_loss', 'pattern_dataset', 'compare_to_subsets']
 
 # %% ../nbs/08_distill.ipynb #2f972d96
@@ -139,12 +141,57 @@ def iteration_loss(nets, groups, real_obs, real_act, frames, labels, batch_size:
             total = total + matching_loss(net, real_obs[ri].to(device), real_act[ri].to(device), frames[si], labels[si], distance)
     return total / len(nets)
 
+# %% ../nbs/08_distill.ipynb #457aa10f
+COMPILE_MIN_ITERATIONS = 300
+
+class FunctionalMatcher:
+    "Eq. 2 for batch matching in `torch.func` form (the computation of `matching_loss`), optionally `torch.compile`d."
+    def __init__(self, distance: str = 'l2', learned_labels: bool = False, device='cpu', compiled: bool = False):
+        net, self.compiled, self.calls = StudentCNN().to(device, memory_format=torch.channels_last), compiled, 0
+        def bc_loss(params, frames, labels): return F.cross_entropy(torch.func.functional_call(net, params, (frames,)), labels)
+        def syn_distance(frames, labels, params, g_real):
+            g_syn = torch.func.grad(bc_loss)(params, frames, labels.softmax(-1) if learned_labels else labels)
+            return gradient_distance([g_real[k] for k in params], [g_syn[k] for k in params], distance)
+        wrap = torch.compile if compiled else (lambda f: f)
+        self.real_grads = wrap(torch.func.grad(bc_loss))
+        self.syn_grads = wrap(torch.func.grad_and_value(syn_distance, argnums=(0, 1) if learned_labels else 0))
+
+    def __call__(self, net, real_frames, real_labels, frames, labels):
+        "(loss, its gradient for `frames`, for `labels` (learned label logits) or None) for the student `net`."
+        params, self.calls = {k: v.detach() for k, v in net.named_parameters()}, self.calls + 1
+        grads, loss = self.syn_grads(frames.detach(), labels.detach(), params, self.real_grads(params, real_frames, real_labels))
+        return (loss, *grads) if isinstance(grads, tuple) else (loss, grads, None)
+
+@lru_cache(maxsize=16)
+def functional_matcher(distance: str, learned_labels: bool, device: str, compiled: bool) -> FunctionalMatcher:
+    "A cached `FunctionalMatcher`: compiled functions are reused across `distill` calls."
+    return FunctionalMatcher(distance, learned_labels, device, compiled)
+
+def functional_iteration(matcher, nets, real_obs, real_act, frames, label_param, batch_size: int, rng, device) -> torch.Tensor:
+    "One outer iteration of batch matching: sets `.grad` of `frames` (and of learned label logits); returns the mean loss."
+    total, g_frames, g_labels = 0.0, 0.0, 0.0
+    for net in nets:
+        ri = torch.as_tensor(rng.integers(0, len(real_obs), batch_size))
+        loss, gf, gl = matcher(net, real_obs[ri].to(device), real_act[ri].to(device), frames, label_param)
+        total, g_frames = total + loss, g_frames + gf
+        if gl is not None: g_labels = g_labels + gl
+    frames.grad = g_frames / len(nets)
+    if label_param.requires_grad: label_param.grad = g_labels / len(nets)
+    return total / len(nets)
+
+def want_compile(compile, cfg: DistillConfig, iterations_left: int) -> bool:
+    "Whether `distill` should compile: `compile=True/False` decides; 'auto' compiles long batch-matching runs."
+    if compile not in (True, False, 'auto'): raise ValueError(f"compile must be True, False or 'auto', got {compile!r}")
+    if compile == 'auto': return cfg.matching == 'batch' and iterations_left >= COMPILE_MIN_ITERATIONS
+    if compile and cfg.matching != 'batch': raise ValueError("compile=True needs matching='batch' (per-action groups change shape)")
+    return compile
+
 # %% ../nbs/08_distill.ipynb #8bea20e6
 CKPT_FORMAT = 'dd_offline.distill-checkpoint/1'
 
 def distill(real: OfflineDataset, config: DistillConfig | None = None, seed: int = 0, run_dir=None, expert=None,
-            device=None, progress: bool = True, verbose: bool = True) -> SyntheticSet:
-    "Learn a synthetic dataset of `config.n_syn` frames from `real` by gradient matching (Eq. 2)."
+            device=None, progress: bool = True, verbose: bool = True, compile='auto') -> SyntheticSet:
+    "Learn a synthetic dataset of `config.n_syn` frames from `real` by gradient matching (Eq. 2); `compile`: see `want_compile`."
     cfg = config or DistillConfig()
     check_distill_config(cfg, len(real))
     if cfg.labels == 'expert' and expert is None: raise ValueError("labels='expert' needs the expert: distill(..., expert=model)")
@@ -182,14 +229,33 @@ def distill(real: OfflineDataset, config: DistillConfig | None = None, seed: int
                         snapshot_iters=torch.tensor(list(snapshots)), snapshots=torch.as_tensor(np.stack(list(snapshots.values()))),
                         rng=json.dumps(rng.bit_generator.state)), ckpt)
 
-    t0 = time.time()
     its = range(start, cfg.iterations)
+    compiled = want_compile(compile, cfg, len(its))
+    matcher = functional_matcher(cfg.distance, label_logits is not None, str(device), compiled) if cfg.matching == 'batch' else None
+    label_param = label_logits if label_logits is not None else fixed_labels
+    if compiled and verbose and matcher.calls == 0: print("compiling the matching step with torch.compile (about a minute on a 2-core CPU, once per process)")
+
+    def step(nets):
+        nonlocal matcher
+        opt.zero_grad(set_to_none=True)
+        if matcher is None:
+            labels = label_logits.softmax(-1) if label_logits is not None else fixed_labels
+            loss = iteration_loss(nets, groups, real_obs, real_act, frames, labels, cfg.real_batch_size, cfg.distance, rng, device)
+            loss.backward(); return loss
+        state = rng.bit_generator.state
+        try: return functional_iteration(matcher, nets, real_obs, real_act, frames, label_param, cfg.real_batch_size, rng, device)
+        except Exception as e:
+            if not matcher.compiled: raise
+            warnings.warn(f"torch.compile failed ({type(e).__name__}: {str(e)[:300]}); distilling without it")
+            rng.bit_generator.state = state
+            matcher = functional_matcher(cfg.distance, label_logits is not None, str(device), False)
+            return functional_iteration(matcher, nets, real_obs, real_act, frames, label_param, cfg.real_batch_size, rng, device)
+
+    t0 = time.time()
     bar = progress_bar(its) if progress and len(its) else its
     for it in bar:
-        labels = label_logits.softmax(-1) if label_logits is not None else fixed_labels
         nets = [fresh_student(seed * 1_000_003 + it * 97 + k, device) for k in range(cfg.inits_per_iteration)]
-        loss = iteration_loss(nets, groups, real_obs, real_act, frames, labels, cfg.real_batch_size, cfg.distance, rng, device)
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+        loss = step(nets); opt.step()
         with torch.no_grad(): frames.clamp_(0, 1)
         losses.append(loss.item())
         if progress: bar.comment = f'matching loss {np.mean(losses[-20:]):.4g}'
@@ -199,7 +265,7 @@ def distill(real: OfflineDataset, config: DistillConfig | None = None, seed: int
             if ckpt is not None: save_checkpoint(done)
     if verbose and len(its):
         secs = time.time() - t0
-        print(f"distilled {cfg.n_syn} frames: {len(its)} iterations in {secs:.1f} s ({len(its) / secs:.2f} it/s); "
+        print(f"distilled {cfg.n_syn} frames: {len(its)} iterations in {secs:.1f} s ({len(its) / secs:.2f} it/s{', compiled' if matcher is not None and matcher.compiled else ''}); "
               f"matching loss {np.mean(losses[:10]):.4g} -> {np.mean(losses[-10:]):.4g}")
     labels = (label_logits.softmax(-1) if label_logits is not None else fixed_labels).detach().cpu()
     meta = dict(game=real.game, seed=seed, labels=cfg.labels, config=asdict(cfg))
