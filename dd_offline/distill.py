@@ -242,14 +242,15 @@ def distill(real: OfflineDataset, config: DistillConfig | None = None, seed: int
             labels = label_logits.softmax(-1) if label_logits is not None else fixed_labels
             loss = iteration_loss(nets, groups, real_obs, real_act, frames, labels, cfg.real_batch_size, cfg.distance, rng, device)
             loss.backward(); return loss
+        run = lambda: functional_iteration(matcher, nets, real_obs, real_act, frames, label_param, cfg.real_batch_size, rng, device)
         state = rng.bit_generator.state
-        try: return functional_iteration(matcher, nets, real_obs, real_act, frames, label_param, cfg.real_batch_size, rng, device)
+        try: return run()
         except Exception as e:
             if not matcher.compiled: raise
             warnings.warn(f"torch.compile failed ({type(e).__name__}: {str(e)[:300]}); distilling without it")
             rng.bit_generator.state = state
             matcher = functional_matcher(cfg.distance, label_logits is not None, str(device), False)
-            return functional_iteration(matcher, nets, real_obs, real_act, frames, label_param, cfg.real_batch_size, rng, device)
+            return run()
 
     t0 = time.time()
     bar = progress_bar(its) if progress and len(its) else its
