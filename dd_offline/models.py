@@ -64,9 +64,13 @@ class ImpalaCNN(nn.Module):
         for layer, std in ((self.fc, 2 ** 0.5), (self.policy, 0.01), (self.value, 1.0)):
             nn.init.orthogonal_(layer.weight, std); nn.init.zeros_(layer.bias)
 
-    def forward(self, x):
+    def features(self, x) -> torch.Tensor:
+        "The penultimate layer (after the fc layer's ReLU): the representation the policy and value heads read."
         x = self.blocks(prepare_frames(x, self.fc.weight.device))
-        h = F.relu(self.fc(F.relu(x).flatten(1)))
+        return F.relu(self.fc(F.relu(x).flatten(1)))
+
+    def forward(self, x):
+        h = self.features(x)
         return self.policy(h), self.value(h).squeeze(-1)
 
     @torch.no_grad()
@@ -84,10 +88,13 @@ class StudentCNN(nn.Module):
         side = 64 // 2 ** len(self.convs)
         self.head = nn.Linear(self.channels[-1] * side * side, n_actions)
 
-    def forward(self, x):
+    def features(self, x) -> torch.Tensor:
+        "The flattened output of the conv stack (48 values): what the linear head reads."
         x = prepare_frames(x, self.head.weight.device)
         for conv in self.convs: x = F.avg_pool2d(F.relu(conv(x)), 2)
-        return self.head(x.flatten(1))
+        return x.flatten(1)
+
+    def forward(self, x): return self.head(self.features(x))
 
     @torch.no_grad()
     def act(self, x, greedy: bool = False) -> torch.Tensor:
