@@ -13,8 +13,9 @@ from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
 from .models import ImpalaCNN, StudentCNN, count_params
 from .expert import train_expert
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
-from .reproduce import reproduce, results_from_json
+from .reproduce import reproduce, results_from_json, rows_note
 from .evaluate import results_table
+from .bench import bench_distill, BENCH_METHODS, BENCH_LABELS, BENCH_PRESETS
 
 # %% auto #0
 __all__ = ['PRESET_HELP', 'COMMANDS', 'smoke_run', 'build_parser', 'main']
@@ -95,8 +96,31 @@ def _reproduce(args):
     for g in games:
         print(f"\n{g} (mean ± std of return; ours beside the paper's)\n")
         print(results_table(results_from_json(out[g]['results'], g), g))
+    print('\n' + rows_note(get_preset(args.preset, args.seed)))
 
-COMMANDS = [_add_smoke, _add_train_expert, _add_reproduce]
+def _add_bench(sub):
+    p = sub.add_parser('bench-distill', help='benchmark distillation methods against coreset baselines (resumable)',
+                       description="Make 150-sample sets with each method (coreset baselines and matching methods) and each kind of labels, "
+                                   "train students on them with the paper's recipe and a converged one, and score them on held-out expert "
+                                   "episodes and by playing; paired seeds, mean and 95%% CI. Rerunning skips finished cells; adding games, "
+                                   "methods, labels or seeds extends a run. Writes results.json, table.md and figure.png in --run-dir.")
+    p.add_argument('--game', action='append', help=f"Procgen game, repeatable (default: starpilot; paper: {', '.join(PAPER_GAMES)})")
+    p.add_argument('--method', action='append', help=f"repeatable; any of {', '.join(BENCH_METHODS)} (default: random balanced herding kcenter dc dsa dm)")
+    p.add_argument('--labels', action='append', help=f"repeatable; any of {', '.join(BENCH_LABELS)} (default: hard and expert)")
+    p.add_argument('--seeds', type=int, default=5, help='seeds 0..N-1 (default 5)')
+    p.add_argument('--preset', default='quick', choices=list(BENCH_PRESETS), help="tiny: seconds (tests); quick: the CPU benchmark; paper: 1000 iterations, 10 students")
+    p.add_argument('--run-dir', default='runs/bench', help='where the cells, results.json, table.md and figure.png go')
+    p.add_argument('--restart', action='store_true', help='delete earlier outputs in --run-dir and start over')
+    p.set_defaults(func=_bench)
+
+def _bench(args):
+    if args.seeds < 1: raise ValueError(f"--seeds must be at least 1, got {args.seeds}")
+    games = args.game or ['starpilot']
+    methods = args.method or ['random', 'balanced', 'herding', 'kcenter', 'dc', 'dsa', 'dm']
+    bench_distill(games, methods, args.labels or ['hard', 'expert'], args.seeds, args.run_dir, args.preset, args.restart)
+    print((Path(args.run_dir)/'table.md').read_text())
+
+COMMANDS = [_add_smoke, _add_train_expert, _add_reproduce, _add_bench]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog='dd-offline', description='Dataset distillation for offline RL on Procgen.')

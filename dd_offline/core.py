@@ -62,6 +62,8 @@ class StudentConfig:
     bc_batch_size: int = 256
     syn_steps: int = 100
     syn_batch_size: int = 15
+    soft_steps: int = 300         # 150-sample sets with the expert's soft labels: the converged recipe of `09a_bench_distill`
+    soft_batch_size: int = 64
 
 @dataclass
 class DistillConfig:
@@ -77,6 +79,9 @@ class DistillConfig:
     init: str = 'random'
     inits_per_iteration: int = 1
     snapshot_every: int = 50
+    best_method: str = 'dm'       # "Synthetic (best)" in `reproduce`: the method, labels and budget that did best in `09a_bench_distill`
+    best_labels: str = 'expert'
+    best_iterations: int = 200
 
 @dataclass
 class EvalConfig:
@@ -116,8 +121,8 @@ def _tiny() -> Preset:
         ExpertConfig(total_steps=128, num_envs=4, num_steps=16, num_minibatches=2, update_epochs=1, checkpoint_every=1),
         CollectConfig(n_episodes=4, num_envs=4),
         PercentileConfig(),
-        StudentConfig(n_students=2, bc_steps=20, bc_batch_size=32, syn_steps=10, syn_batch_size=8),
-        DistillConfig(n_syn=8, iterations=5, real_batch_size=32, snapshot_every=2),
+        StudentConfig(n_students=2, bc_steps=20, bc_batch_size=32, syn_steps=10, syn_batch_size=8, soft_steps=10, soft_batch_size=8),
+        DistillConfig(n_syn=8, iterations=5, real_batch_size=32, snapshot_every=2, best_iterations=3),
         EvalConfig(n_episodes=2, num_envs=4))
 
 def _quick() -> Preset:

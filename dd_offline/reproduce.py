@@ -17,12 +17,16 @@ from .data import save_dataset, load_dataset, summarize
 from .collector import collect
 from .percentile import percentile_filter, percentile_table, PAPER_SYNTHETIC_SIZE
 from .students import train_bc_students, train_synthetic_students
-from .distill import distill, load_synthetic
+from .distill import distill, load_synthetic, save_synthetic
+from .coresets import make_subset, all_expert_probs
+from .matching import method_config, match_set
+from .students import train_students
 from .evaluate import evaluate_methods, summarize_result, results_table, plot_results, EvalResult
 
 # %% auto #0
-__all__ = ['STAGES', 'STUDENTS_FORMAT', 'run_stage', 'save_students', 'load_students', 'default_expert_source', 'get_expert',
-           'reproduce_game', 'result_record', 'results_from_json', 'method_rank', 'table4', 'write_report', 'reproduce']
+__all__ = ['STAGES', 'STUDENTS_FORMAT', 'SOFT_LABEL_ROWS', 'run_stage', 'save_students', 'load_students', 'default_expert_source',
+           'get_expert', 'reproduce_game', 'result_record', 'results_from_json', 'method_rank', 'table4', 'rows_note',
+           'write_report', 'reproduce']
 
 # %% ../nbs/11_reproduce.ipynb #ca18a4da
 STAGES = ('expert', 'collect', 'percentile', 'distill', 'students', 'evaluate')
@@ -75,11 +79,15 @@ def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, dev
     stages['percentile'] = run_stage(game_dir, 'percentile', lambda: dict(table=percentile_table(ds, p.percentile.percentiles)), log)
     n_syn = min(p.distill.n_syn, len(ds))
     cfg = p.distill if n_syn == p.distill.n_syn else type(p.distill)(**{**p.distill.__dict__, 'n_syn': n_syn})
-    stages['distill'] = run_stage(game_dir, 'distill', lambda: dict(n_syn=len(distill(ds, cfg, p.seed, game_dir/'distill', device=device, progress=False, verbose=False))), log)
+    stages['distill'] = run_stage(game_dir, 'distill', lambda: _stage_distill(ds, expert, cfg, p, game_dir, device), log)
     def _students():
-        syn = load_synthetic(game_dir/'distill'/'synthetic.pt')
         methods = {f'BC{x}%': train_bc_students(percentile_filter(ds, x), p.students, seed=p.seed, device=device)[0] for x in p.percentile.percentiles}
+        syn = load_synthetic(game_dir/'distill'/'synthetic.pt')
         methods['Synthetic'] = train_synthetic_students(syn.frames, syn.labels, p.students, seed=p.seed, device=device)[0]
+        s = p.students
+        for name, file in SOFT_LABEL_ROWS.items():
+            soft = load_synthetic(game_dir/'distill'/file)
+            methods[name] = train_students(soft.frames, soft.labels, s.n_students, s.soft_steps, s.soft_batch_size, s.lr, p.seed, device)[0]
         save_students(methods, game_dir/'students.pt'); return dict(methods=list(methods))
     stages['students'] = run_stage(game_dir, 'students', _students, log)
     def _evaluate():
@@ -88,6 +96,19 @@ def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, dev
         save_json({lv: {m: result_record(r) for m, r in rows.items()} for lv, rows in res.items()}, game_dir/'results.json')
     stages['evaluate'] = run_stage(game_dir, 'evaluate', _evaluate, log)
     return dict(stages=stages, results=load_json(game_dir/'results.json'))
+
+SOFT_LABEL_ROWS = {'Random 150 + expert labels': 'random_expert.pt', 'Synthetic (best)': 'best.pt'}
+
+def _stage_distill(ds, expert, cfg, p: Preset, game_dir: Path, device) -> dict:
+    "The paper's distilled set, and the two sets with the expert's soft labels: a random subset and the best method's set."
+    syn = distill(ds, cfg, p.seed, game_dir/'distill', device=device, progress=False, verbose=False)
+    probs = all_expert_probs(expert, ds.obs)
+    save_synthetic(make_subset(ds, 'random', cfg.n_syn, 'expert', p.seed, probs=probs), game_dir/'distill'/'random_expert.pt')
+    best_cfg = method_config(cfg.best_method, n_syn=cfg.n_syn, iterations=cfg.best_iterations, labels=cfg.best_labels)
+    best = match_set(ds, best_cfg, p.seed, expert=expert, real_probs=probs, device=device, progress=False)
+    save_synthetic(best, game_dir/'distill'/'best.pt')
+    return dict(n_syn=len(syn), best=dict(method=cfg.best_method, labels=cfg.best_labels, iterations=cfg.best_iterations,
+                                          pixel_change=best.meta['pixel_change']))
 
 def _stage_expert(game, p, game_dir, source, device):
     model = get_expert(game, source, game_dir, p, device)
@@ -124,6 +145,15 @@ def table4(sizes: dict) -> str:
         lines.append(f'| {game} | ' + ' | '.join(cells) + f' | {PAPER_SYNTHETIC_SIZE} |')
     return '\n'.join(lines)
 
+def rows_note(p: Preset) -> str:
+    "What the synthetic rows are: the method, labels and student recipe behind each."
+    d, s = p.distill, p.students
+    return (f"Rows: *Synthetic* is the paper's distillation ({d.iterations} iterations, {d.distance}, lr {d.lr:g}, {d.labels} labels; "
+            f"students {s.syn_steps} steps at batch {s.syn_batch_size}, the paper's recipe). *Random 150 + expert labels* is a random "
+            f"real subset labelled with the expert's action probabilities, and *Synthetic (best)* the set of `{d.best_method}` with "
+            f"{d.best_labels} labels ({d.best_iterations} iterations), the best method of the distillation benchmark; both train "
+            f"students for {s.soft_steps} steps at batch {s.soft_batch_size} (the converged recipe).")
+
 def write_report(run_dir: Path, p: Preset, games: list, per_game: dict, wall: float) -> Path:
     "report.md: config, versions, wall time per stage, Tables 2-4 beside the paper, links to the figures."
     import matplotlib; matplotlib.use('Agg')
@@ -131,7 +161,7 @@ def write_report(run_dir: Path, p: Preset, games: list, per_game: dict, wall: fl
     lines = [f'# dd_offline reproduction: preset `{p.name}`, seed {p.seed}', '',
              f'Machine: {platform.machine()}, {torch.get_num_threads()} torch threads, {platform.processor() or platform.platform()}; '
              f'Python {platform.python_version()}, torch {torch.__version__}, numpy {np.__version__}; '
-             f'device {get_device()}; total wall time {wall / 60:.1f} min.', '']
+             f'device {get_device()}; total wall time {wall / 60:.1f} min.', '', rows_note(p), '']
     for lv, title in [('id', 'Table 2: mean return on training levels (ID)'), ('ood', 'Table 3: mean return on unseen levels (OOD)')]:
         lines += [f'## {title}', '']
         for g in games:
