@@ -23,11 +23,11 @@ def test_reproduce_tiny_with_shipped_expert(tmp_path):
     r = subprocess.run(['dd-offline', 'reproduce', '--game', 'starpilot', '--preset', 'tiny', '--run-dir', str(tmp_path)],
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
-    assert '| Synthetic |' in r.stdout and '| Random |' in r.stdout
+    assert '| Synthetic |' in r.stdout and '| Synthetic (best) |' in r.stdout and '| Random |' in r.stdout and 'the best method of the distillation benchmark' in r.stdout
     res = json.loads((tmp_path/'results.json').read_text())['starpilot']
     assert set(res) == {'id', 'ood'}
     for lv in res:
-        assert set(res[lv]) == {'Expert', 'BC10%', 'BC25%', 'BC40%', 'BC100%', 'Synthetic', 'Random'}
+        assert set(res[lv]) == {'Expert', 'BC10%', 'BC25%', 'BC40%', 'BC100%', 'Synthetic', 'Random 150 + expert labels', 'Synthetic (best)', 'Random'}
         assert all(r['std'] >= 0 for r in res[lv].values())
     stage = json.loads((tmp_path/'starpilot'/'stages'/'expert.json').read_text())
     assert stage['source'] == 'shipped' and stage['steps'] > 40_000
