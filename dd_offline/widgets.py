@@ -16,11 +16,12 @@ from .data import OfflineDataset, load_dataset
 from .percentile import percentile_filter
 from .students import check_training_data, init_students, batch_indices, train_one
 from .distill import SyntheticSet, load_synthetic, to_uint8_frames
-from .evaluate import evaluate_policies, summarize_result, paper_value
+from .evaluate import evaluate_policies, summarize_result, paper_value, EvalResult
 
 # %% auto #0
-__all__ = ['ScrubData', 'scrub_data', 'frame_png', 'bars_html', 'label_text', 'error_html', 'SampleScrubber', 'lab_datasets',
-           'RunCancelled', 'lab_run', 'lab_rows', 'rows_html', 'rows_plot_png', 'StudentLab']
+__all__ = ['REFERENCES', 'ScrubData', 'scrub_data', 'frame_png', 'bars_html', 'label_text', 'error_html', 'SampleScrubber',
+           'lab_datasets', 'RunCancelled', 'lab_run', 'lab_rows', 'reference_rows', 'rows_html', 'rows_plot_png',
+           'reference_results', 'lab_default_dataset', 'StudentLab']
 
 # %% ../nbs/10_widgets.ipynb #03a586cc
 @dataclass
@@ -192,33 +193,64 @@ def lab_run(frames, labels, game: str, n_students: int, steps: int, batch_size: 
     return students, results
 
 # %% ../nbs/10_widgets.ipynb #002e73f1
+REFERENCES = ('Expert', 'Random')
+
+def _row(game, dataset, size, n_students, steps, lv, s: dict) -> dict:
+    return dict(game=game, dataset=dataset, size=size, students=n_students, steps=steps, levels=lv.upper(),
+                mean=round(s['mean'], 3), std=round(s['std'], 3), paper=paper_value(game, lv, dataset))
+
 def lab_rows(game: str, dataset: str, size: int, n_students: int, steps: int, results: dict) -> list[dict]:
     "One table row per level set of a lab run, with the paper's mean for the same method where it has one."
+    return [_row(game, dataset, size, n_students, steps, lv, summarize_result(r)) for lv, r in results.items()]
+
+def reference_rows(game: str, results: dict) -> list[dict]:
+    "Rows for the Expert and Random references in {level set: {name: EvalResult or results.json record}}."
     rows = []
-    for lv, r in results.items():
-        s = summarize_result(r)
-        rows.append(dict(game=game, dataset=dataset, size=size, students=n_students, steps=steps, levels=lv.upper(),
-                         mean=round(s['mean'], 3), std=round(s['std'], 3), paper=paper_value(game, lv, dataset)))
+    for lv, res in results.items():
+        for name in REFERENCES:
+            if name in res:
+                r = res[name]
+                rows.append(_row(game, name, None, None, None, lv, summarize_result(r) if isinstance(r, EvalResult) else r))
     return rows
 
 def rows_html(rows: list[dict]) -> str:
-    "The lab's results as an HTML table (newest last)."
+    "The lab's results as an HTML table (references first, then runs, newest last)."
     if not rows: return '<i>no runs yet</i>'
     import pandas as pd
-    return pd.DataFrame(rows).astype({'paper': float}).to_html(index=False, na_rep='–', float_format=lambda v: f'{v:.2f}')
+    df = pd.DataFrame(rows).astype({'paper': float})
+    for c in ('size', 'students', 'steps'): df[c] = ['–' if v is None or v != v else int(v) for v in df[c]]
+    return df.to_html(index=False, na_rep='–', float_format=lambda v: f'{v:.2f}')
 
 def rows_plot_png(rows: list[dict], game: str) -> bytes:
-    "A seaborn bar plot of mean return by dataset and level set for `game` (mean over runs, with their spread)."
+    "A seaborn bar plot of mean return by dataset and level set for `game` (mean over runs, with their spread); Expert first, Random last."
     import pandas as pd, matplotlib.pyplot as plt, seaborn as sns
     df = pd.DataFrame([r for r in rows if r['game'] == game])
     if df.empty: return b''
+    order = sorted(dict.fromkeys(df['dataset']), key=lambda n: {'Expert': 0, 'Random': 2}.get(n, 1))
     fig, ax = plt.subplots(figsize=(6, 2.8))
-    sns.barplot(df, x='dataset', y='mean', hue='levels', ax=ax, palette='deep', errorbar='sd')
+    sns.barplot(df, x='dataset', y='mean', hue='levels', order=order, ax=ax, palette='deep', errorbar='sd')
     ax.set_title(f'{game}: mean return of the students'); ax.set_xlabel('')
     buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=80, bbox_inches='tight'); plt.close(fig)
     return buf.getvalue()
 
+# %% ../nbs/10_widgets.ipynb #692cc865
+def reference_results(expert, game: str, levels=('id', 'ood'), n_episodes: int = 10, seed: int = 0,
+                      cancel: threading.Event | None = None, on_progress=lambda frac, text: None) -> dict:
+    "{level set: {'Expert': EvalResult, 'Random': EvalResult}}: the expert and a random policy, played as `lab_run` plays the students."
+    check_game(game)
+    cancel, k, out = cancel or threading.Event(), min(n_episodes, 8), {}
+    for j, lv in enumerate(levels):
+        report = lambda t, lv=lv, j=j: t % 50 == 0 and on_progress(j / len(levels), f'evaluating Expert and Random {lv.upper()}: {t} env steps')
+        env = _WatchedEnv(make_env(game, 2 * k, lv, seed), cancel, report)
+        r = evaluate_policies([expert, 'random'], game, lv, n_episodes, seed, envs_per_policy=k, env=env)
+        out[lv] = {name: EvalResult(game, lv, r.returns[i:i + 1], r.lengths[i:i + 1], r.level_seeds[i:i + 1]) for i, name in enumerate(REFERENCES)}
+    return out
+
 # %% ../nbs/10_widgets.ipynb #264b14a3
+def lab_default_dataset(sets: dict) -> str:
+    "The training set the lab opens with: the distilled set when there is one (quick to train on), else the first."
+    return 'Synthetic' if 'Synthetic' in sets else next(iter(sets))
+
 class StudentLab(W.VBox):
     "Train and evaluate students on a chosen dataset with one button; results accumulate in a table and a plot."
     def __init__(self, sources: dict, cfg: StudentConfig | None = None, n_episodes: int = 10, seed: int = 0, device=None,
@@ -229,6 +261,7 @@ class StudentLab(W.VBox):
             if not isinstance(src.get('real'), OfflineDataset): raise TypeError(f"sources[{g!r}]['real'] must be an OfflineDataset")
         self.sources, self.cfg, self.seed, self.device, self.runner = sources, cfg or StudentConfig(), seed, device, runner
         self.rows, self.cancel, self.thread, self._sets = [], threading.Event(), None, {}
+        self.references = {g: {lv: dict(r) for lv, r in src.get('reference', {}).items()} for g, src in sources.items()}
         self.game = W.Dropdown(options=list(sources), description='game')
         self.dataset = W.Dropdown(description='dataset')
         self.n_students = W.IntSlider(value=min(3, self.cfg.n_students), min=1, max=max(10, self.cfg.n_students), description='students')
@@ -238,7 +271,8 @@ class StudentLab(W.VBox):
         self.run_button = W.Button(description='Run', button_style='primary', icon='play')
         self.cancel_button = W.Button(description='Cancel', icon='stop', disabled=True)
         self.progress = W.FloatProgress(value=0, min=0, max=1, description='progress')
-        self.status, self.table, self.plot = W.HTML(), W.HTML(rows_html([])), W.Image(format='png')
+        self.status, self.table = W.HTML(), W.HTML(rows_html(self.table_rows()))
+        self.plot = W.Image(format='png', layout=W.Layout(display='none'))      # shown once there is a plot: no broken image
         self.game.observe(self._on_game, names='value'); self.dataset.observe(self._on_dataset, names='value')
         self.run_button.on_click(self.start); self.cancel_button.on_click(lambda _: self.cancel.set())
         controls = W.VBox([self.game, self.dataset, self.n_students, self.steps, self.episodes, self.levels])
@@ -248,14 +282,19 @@ class StudentLab(W.VBox):
 
     @classmethod
     def from_run(cls, run_dir, games=None, **kw):
-        "A lab over the datasets (and distilled sets) of a `dd-offline reproduce` run directory."
+        "A lab over the datasets (and distilled sets, expert and reference results) of a `dd-offline reproduce` run directory."
+        from dd_offline.core import load_json
+        from dd_offline.expert import load_expert
         run_dir = Path(run_dir)
         games = games or sorted(p.parent.name for p in run_dir.glob('*/dataset.npz'))
         if not games: raise FileNotFoundError(f"no datasets in {run_dir}: run `dd-offline reproduce --run-dir {run_dir}` first")
         sources = {}
         for g in games:
-            syn = run_dir/g/'distill'/'synthetic.pt'
-            sources[g] = dict(real=load_dataset(run_dir/g/'dataset.npz'), synthetic=load_synthetic(syn) if syn.exists() else None)
+            d = run_dir/g
+            syn, res, exp = d/'distill'/'synthetic.pt', d/'results.json', d/'expert.pt'
+            sources[g] = dict(real=load_dataset(d/'dataset.npz'), synthetic=load_synthetic(syn) if syn.exists() else None,
+                              expert=load_expert(exp) if exp.exists() else None,
+                              reference={lv: {n: r for n, r in rows.items() if n in REFERENCES} for lv, rows in load_json(res).items()} if res.exists() else {})
         return cls(sources, **kw)
 
     def datasets(self, game: str) -> dict:
@@ -265,10 +304,15 @@ class StudentLab(W.VBox):
             self._sets[game] = lab_datasets(src['real'], src.get('synthetic'), seed=self.seed)
         return self._sets[game]
 
+    def table_rows(self) -> list[dict]:
+        "What the table shows: the reference rows of every game, then the runs."
+        return [row for g, refs in self.references.items() for row in reference_rows(g, refs)] + self.rows
+
     def _on_game(self, *_):
         try:
             sets = self.datasets(self.game.value)
             self.dataset.options = [(f'{n} ({len(v[0])})', n) for n, v in sets.items()]
+            self.dataset.value = lab_default_dataset(sets)
             self.status.value = ''
         except Exception as e: self.dataset.options = []; self.status.value = error_html(e)
 
@@ -298,13 +342,23 @@ class StudentLab(W.VBox):
     def _report(self, frac: float, text: str):
         self.progress.value = frac; self.status.value = html.escape(text)
 
+    def _add_references(self, spec):
+        "Play the expert and a random policy on the level sets that have no reference rows yet (once per game and level set)."
+        game = spec['game']
+        expert = self.sources[game].get('expert')
+        missing = [lv for lv in spec['levels'] if lv not in self.references[game]]
+        if expert is None or not missing: return
+        self.references[game].update(reference_results(expert, game, missing, spec['n_episodes'], self.seed, self.cancel, self._report))
+        self.table.value = rows_html(self.table_rows())
+
     def _run(self, name, frames, labels, spec):
         try:
+            self._add_references(spec)
             _, results = self.runner(frames, labels, spec['game'], spec['n_students'], spec['steps'], spec['batch_size'], self.cfg.lr,
                                      spec['levels'], spec['n_episodes'], self.seed, self.device, self.cancel, self._report)
             self.rows += lab_rows(spec['game'], name, len(frames), spec['n_students'], spec['steps'], results)
-            self.table.value = rows_html(self.rows)
-            self.plot.value = rows_plot_png(self.rows, spec['game'])
+            self.table.value = rows_html(self.table_rows())
+            self.plot.value = rows_plot_png(self.table_rows(), spec['game']); self.plot.layout.display = ''
             self.progress.bar_style = 'success'
             self.status.value = f"done: {html.escape(name)}, " + ', '.join(f"{r['levels']} {r['mean']:.2f} ± {r['std']:.2f}" for r in self.rows[-len(results):])
         except RunCancelled:

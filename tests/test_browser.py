@@ -1,5 +1,5 @@
-"""The scrubber in a real JupyterLab: headless Chromium (Debian's) driven by Playwright runs a notebook, moves the slider
-and checks that the displayed action follows. Skipped, with the reason, where Chromium or Playwright is missing
+"""The widgets in a real JupyterLab: headless Chromium (Debian's) driven by Playwright runs a notebook, moves the scrubber's
+slider and checks that the displayed action follows; opens a StudentLab on a run directory and presses Run as a new user would. Skipped, with the reason, where Chromium or Playwright is missing
 (`.ci/run` installs both). The screenshot goes to $DD_OFFLINE_SCREENSHOT if set, else into pytest's tmp dir.
 By default the notebook scrubs a small fixture; $DD_OFFLINE_SCRUB_FILE scrubs a saved dataset or distilled set instead
 (that is how the README's screenshot is made from a `dd-offline reproduce` run)."""
@@ -33,8 +33,8 @@ def shown_actions():
     return labels.argmax(1) if labels.ndim == 2 else labels
 
 
-def write_notebook(path: Path):
-    cells = [dict(cell_type='code', execution_count=None, metadata={}, outputs=[], source=s) for s in notebook_cells()]
+def write_notebook(path: Path, sources=None):
+    cells = [dict(cell_type='code', execution_count=None, metadata={}, outputs=[], source=s) for s in sources or notebook_cells()]
     nb = dict(cells=cells, nbformat=4, nbformat_minor=5,
               metadata=dict(kernelspec=dict(name='python3', display_name='Python 3', language='python')))
     path.write_text(json.dumps(nb))
@@ -71,6 +71,15 @@ def jupyterlab(tmp_path):
     log.close()
 
 
+def run_all_cells(page, url: str):
+    "Open the notebook at `url` in JupyterLab and run all its cells from the menu."
+    page.goto(url)
+    page.wait_for_selector('.jp-NotebookPanel .jp-Cell', timeout=120_000)
+    page.get_by_text('Python 3 (ipykernel) | Idle').wait_for(timeout=120_000)     # the kernel is up
+    page.locator('.lm-MenuBar-itemLabel', has_text='Run').first.click()
+    page.locator('.lm-Menu-itemLabel', has_text='Run All Cells').first.click()
+
+
 def test_scrubber_slider_changes_action_in_jupyterlab(tmp_path, jupyterlab):
     from dd_offline.envs import ACTION_NAMES
     actions = shown_actions()
@@ -79,11 +88,7 @@ def test_scrubber_slider_changes_action_in_jupyterlab(tmp_path, jupyterlab):
     with playwright.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         page = browser.new_page(viewport={'width': 1280, 'height': 800})
-        page.goto(f'{jupyterlab}/lab/tree/scrub.ipynb')
-        page.wait_for_selector('.jp-NotebookPanel .jp-Cell', timeout=120_000)
-        page.get_by_text('Python 3 (ipykernel) | Idle').wait_for(timeout=120_000)     # the kernel is up
-        page.locator('.lm-MenuBar-itemLabel', has_text='Run').first.click()
-        page.locator('.lm-Menu-itemLabel', has_text='Run All Cells').first.click()
+        run_all_cells(page, f'{jupyterlab}/lab/tree/scrub.ipynb')
         action = page.locator('.dd-action')
         action.wait_for(timeout=180_000)
         first = action.inner_text()
@@ -98,5 +103,44 @@ def test_scrubber_slider_changes_action_in_jupyterlab(tmp_path, jupyterlab):
         assert now != first and now.startswith(f'action: {ACTION_NAMES[actions[readout]]}'), (now, readout)
         shot.parent.mkdir(parents=True, exist_ok=True)
         page.locator('.jp-OutputArea-output').last.screenshot(path=str(shot))
+        browser.close()
+    assert shot.stat().st_size > 10_000
+
+
+def write_run_dir(run_dir: Path):
+    "A run directory as `dd-offline reproduce` leaves it, in small: a bigfish dataset and the reference rows of results.json."
+    from dd_offline.core import save_json
+    from dd_offline.data import save_dataset
+    from dd_offline.distill import pattern_dataset
+    save_dataset(pattern_dataset(200, seed=0), run_dir/'bigfish'/'dataset.npz')
+    save_json({lv: {'Expert': dict(mean=9.5, std=1.0), 'Random': dict(mean=0.25, std=0.5)} for lv in ('id', 'ood')}, run_dir/'bigfish'/'results.json')
+
+
+def test_student_lab_runs_at_first_click_in_jupyterlab(tmp_path, jupyterlab):
+    "A new user's path: open the lab on a run, press Run without touching anything, get a result row and a plot."
+    write_run_dir(tmp_path/'run')
+    write_notebook(tmp_path/'lab.ipynb', ["from dd_offline.core import StudentConfig\nfrom dd_offline.widgets import StudentLab",
+                                          f"StudentLab.from_run({str(tmp_path/'run')!r}, cfg=StudentConfig(n_students=1, bc_steps=5), n_episodes=1)"])
+    shot = tmp_path/'lab.png'
+    with playwright.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        page = browser.new_page(viewport={'width': 1280, 'height': 1000})
+        run_all_cells(page, f'{jupyterlab}/lab/tree/lab.ipynb')
+        out = page.locator('.jp-OutputArea-output').last
+        run = out.locator('button.widget-button', has_text='Run')
+        run.wait_for(timeout=180_000)
+        out.locator('td', has_text='Expert').first.wait_for(timeout=30_000)          # the reference rows are there before any run
+        dataset = out.locator('.widget-dropdown select').nth(1)
+        assert dataset.evaluate("s => s.selectedIndex") == 0 and 'BC10%' in dataset.evaluate("s => s.options[s.selectedIndex].text")
+        assert out.locator('img').count() == 0 or not out.locator('img').first.is_visible()     # no broken image before the first run
+        run.click()
+        out.get_by_text('done: BC10%').wait_for(timeout=300_000)                     # the status line once the run is recorded
+        rows = out.locator('table.dataframe tbody tr')
+        assert rows.count() == 6, rows.all_inner_texts()                              # Expert, Random, student rows for ID and OOD
+        assert [r.split('\t')[1] for r in rows.all_inner_texts()] == ['Expert', 'Random'] * 2 + ['BC10%'] * 2, rows.all_inner_texts()
+        plot = out.locator('img').first
+        plot.wait_for(state='visible', timeout=30_000)
+        assert plot.evaluate("i => i.complete && i.naturalWidth > 100"), 'the plot did not load'
+        out.screenshot(path=str(shot))
         browser.close()
     assert shot.stat().st_size > 10_000
