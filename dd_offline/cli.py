@@ -133,5 +133,5 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try: args.func(args)
     except (ValueError, FileNotFoundError, RuntimeError) as e:
-        print(f"dd-offline {args.command}: error: {e}", file=sys.stderr); return 2
+        print(f"dd-offline {args.command}: error: {str(e).replace('restart=True', '--restart')}", file=sys.stderr); return 2
     return 0

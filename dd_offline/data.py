@@ -43,6 +43,8 @@ def _check_array(name, x, shape, kinds):
     if x.shape != shape and not (len(shape) == len(x.shape) and all(s is None or s == t for s, t in zip(shape, x.shape))):
         raise ValueError(f"{name}: expected shape {tuple('N' if s is None else s for s in shape)}, got {x.shape}")
     if x.dtype.kind not in kinds: raise ValueError(f"{name}: expected dtype kind {kinds!r}, got {x.dtype}")
+    if x.dtype.kind == 'f' and not np.isfinite(x).all():
+        raise ValueError(f"{name}: {int((~np.isfinite(x)).sum())} NaN or infinite values, first at index {int(np.flatnonzero(~np.isfinite(x))[0])}")
     return x
 
 # %% ../nbs/03_data.ipynb #5dee5e60

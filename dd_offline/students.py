@@ -17,15 +17,25 @@ from .models import StudentCNN, prepare_frames
 from .data import OfflineDataset
 
 # %% auto #0
-__all__ = ['check_training_data', 'student_seed', 'init_students', 'batch_indices', 'bc_loss', 'train_one', 'default_mode',
-           'train_students', 'train_bc_students', 'train_synthetic_students', 'action_accuracy']
+__all__ = ['check_finite', 'check_training_data', 'student_seed', 'init_students', 'batch_indices', 'bc_loss', 'train_one',
+           'default_mode', 'train_students', 'train_bc_students', 'train_synthetic_students', 'action_accuracy']
 
 # %% ../nbs/07_students.ipynb #9846a291
+def check_finite(name: str, x: torch.Tensor):
+    "A clear error when a float tensor holds NaN or infinite values, naming how many and the first sample."
+    if not x.dtype.is_floating_point: return
+    bad = ~torch.isfinite(x).reshape(len(x), -1).all(1)
+    if bad.any():
+        n = int((~torch.isfinite(x)).sum())
+        raise ValueError(f"{name} contain {n} NaN or infinite value{'s' if n > 1 else ''} (first in sample {int(bad.nonzero()[0])}): "
+                         f"fix or drop those samples")
+
 def check_training_data(frames, labels, device=None):
     "Frames and labels as tensors on `device`, checked."
     frames, labels = torch.as_tensor(frames), torch.as_tensor(labels)
     if len(frames) == 0: raise ValueError("no training data: the dataset is empty")
     prepare_frames(frames[:1])        # raises a clear error for wrong shapes and dtypes
+    check_finite('frames', frames); check_finite('labels', labels)
     if labels.ndim == 1:
         if labels.dtype.is_floating_point: raise ValueError(f"hard labels must be integer actions, got {labels.dtype}")
         if labels.min() < 0 or labels.max() >= N_ACTIONS: raise ValueError(f"actions must be in [0, {N_ACTIONS}), got [{labels.min()}, {labels.max()}]")

@@ -14,7 +14,7 @@ from .core import StudentConfig, get_device, use_fast_malloc
 from .envs import ACTION_NAMES, N_ACTIONS, check_game, make_env
 from .data import OfflineDataset, load_dataset
 from .percentile import percentile_filter
-from .students import check_training_data, init_students, batch_indices, train_one
+from .students import check_training_data, check_finite, init_students, batch_indices, train_one
 from .distill import SyntheticSet, load_synthetic, to_uint8_frames
 from .evaluate import evaluate_policies, summarize_result, paper_value, EvalResult
 
@@ -39,7 +39,7 @@ class ScrubData:
 
 def _frames_u8(frames) -> np.ndarray:
     "uint8 NHWC frames from uint8 NHWC or float NCHW in [0, 1]; a clear error otherwise."
-    if isinstance(frames, torch.Tensor) and frames.dtype.is_floating_point: frames = to_uint8_frames(frames)
+    if isinstance(frames, torch.Tensor) and frames.dtype.is_floating_point: check_finite('frames', frames); frames = to_uint8_frames(frames)
     frames = np.asarray(frames)
     if frames.ndim != 4 or frames.shape[1:] != (64, 64, 3) or frames.dtype != np.uint8:
         raise ValueError(f"frames must be uint8 (N, 64, 64, 3) or float (N, 3, 64, 64) in [0, 1], got {frames.dtype} {frames.shape}")
