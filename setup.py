@@ -11,6 +11,8 @@ cfg = config['DEFAULT']
 requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
 console_scripts = cfg.get('console_scripts', '').split()
+# optional extras: `<name>_requirements = ...` in settings.ini gives `pip install dd_offline[<name>]`
+extras = {k[:-len('_requirements')]: cfg[k].split() for k in cfg if k.endswith('_requirements') and k not in ('requirements', 'dev_requirements')}
 readme = here/'README.md'
 
 setuptools.setup(
@@ -29,7 +31,7 @@ setuptools.setup(
     include_package_data=True,
     package_data={cfg['lib_name']: ['experts/*.pt', 'experts/*.json', 'experts/*.csv', 'experts/*.md', 'experts/*.png']},
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'dev': dev_requirements, **extras},
     entry_points={'console_scripts': console_scripts, 'nbdev': [f"{cfg['lib_name']}={cfg['lib_name']}._modidx:d"]},
     zip_safe=False,
 )
