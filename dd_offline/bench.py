@@ -20,6 +20,7 @@ from .distill import SyntheticSet, save_synthetic
 from .coresets import SUBSET_METHODS, SUBSET_LABELS, make_subset, expert_features, all_expert_probs
 from .matching import MATCH_METHODS, method_config, match_set
 from .evaluate import evaluate_policies
+from .executors import get_executor, LocalExecutor
 
 # %% auto #0
 __all__ = ['BENCH_METHODS', 'BENCH_LABELS', 'CELL_FORMAT', 'BENCH_PRESETS', 'METRICS', 'HIGHER_IS_BETTER', 'BenchConfig',
@@ -225,8 +226,14 @@ def bench_cells(methods, labels, seeds) -> list[tuple]:
     return [(m, lab, s) for m in methods for lab in labels for s in seeds
             if not (lab == 'learned' and (m in SUBSET_METHODS or m == 'dm'))]
 
-def run_game(data: BenchData, game_dir, methods, labels, seeds, cfg: BenchConfig, log=print, progress: bool = True):
-    "Every cell of one game, skipping finished ones (`load_bench` reads the results)."
+def _cell_task(cell: tuple, data: BenchData, cfg: BenchConfig, recipes: dict, progress: bool):
+    "One cell as an executor task: (record, synthetic set)."
+    method, lab, seed = cell
+    recs = {'paper': tuple(cfg.paper_recipe), 'converged': (recipes[lab if lab != 'learned' else 'hard']['steps'], cfg.recipe_batch)}
+    return run_cell(data, method, lab, seed, cfg, recs, progress=progress)
+
+def run_game(data: BenchData, game_dir, methods, labels, seeds, cfg: BenchConfig, log=print, progress: bool = True, executor=None):
+    "Every cell of one game, skipping finished ones, one task per cell on `executor`, each saved as it finishes (`load_bench` reads the results)."
     game_dir = Path(game_dir)
     recipes_file = game_dir/'recipes.json'
     recipes = load_json(recipes_file) if recipes_file.exists() else {}
@@ -240,15 +247,17 @@ def run_game(data: BenchData, game_dir, methods, labels, seeds, cfg: BenchConfig
     cells = bench_cells(methods, labels, seeds)
     todo = [c for c in cells if not cell_path(game_dir, *c).exists()]
     if len(todo) < len(cells): log(f"  {data.game}: {len(cells) - len(todo)} of {len(cells)} cells done earlier, skipped")
-    bar = progress_bar(todo) if progress and todo else todo
-    for method, lab, seed in bar:
-        recs = {'paper': tuple(cfg.paper_recipe), 'converged': (recipes[lab if lab != 'learned' else 'hard']['steps'], cfg.recipe_batch)}
-        rec, syn = run_cell(data, method, lab, seed, cfg, recs, progress=progress)
+    bar, finished = (progress_bar(range(len(todo))) if progress and todo else None), []
+    def save_cell(cell, out):
+        (method, lab, seed), (rec, syn) = cell, out
         if seed in cfg.save_sets_for_seeds: save_synthetic(syn, game_dir/'sets'/f'{method}-{lab}-s{seed}.pt')
         save_json(rec, cell_path(game_dir, method, lab, seed))
+        finished.append(cell)
         msg = f"{data.game} {method}/{lab}/s{seed}: {rec['seconds']:.0f} s, agreement {np.mean(rec['recipes']['converged']['agreement']):.3f}"
-        if progress: bar.comment = msg
+        if bar is not None: bar.update(len(finished)); bar.comment = msg
         else: log('  ' + msg)
+    ex = get_executor(executor)
+    ex.map(_cell_task, todo, on_result=save_cell, data=data, cfg=cfg, recipes=recipes, progress=progress and isinstance(ex, LocalExecutor))
 
 # %% ../nbs/09a_bench_distill.ipynb #0b890d86
 _T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228, 12: 2.179, 15: 2.131, 20: 2.086, 30: 2.042}
@@ -387,15 +396,15 @@ def plot_bench(results: dict, metric: str = 'expected_acc', recipe: str = 'conve
 # %% ../nbs/09a_bench_distill.ipynb #e4568a12
 def bench_distill(games=('starpilot',), methods=('random', 'balanced', 'dc', 'dm'), labels=('hard', 'expert'), seeds=5,
                   run_dir='runs/bench', preset: str = 'quick', restart: bool = False, experts: dict | None = None,
-                  data: dict | None = None, log=print, progress: bool = True, **overrides) -> dict:
-    "Run (or continue) the benchmark; returns `load_bench(run_dir)` and writes results.json, table.md and figure.png over every game in the run."
+                  data: dict | None = None, log=print, progress: bool = True, executor=None, **overrides) -> dict:
+    "Run (or continue) the benchmark, its cells as tasks on `executor` ('local' or 'ray'); returns `load_bench(run_dir)` and writes results.json, table.md and figure.png over every game in the run."
     games = [games] if isinstance(games, str) else list(games)
     seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
     methods, labels = list(methods), list(labels)
     check_bench_request(methods, labels, seeds)
     cfg = get_bench_config(preset, **overrides)
     run_dir = prepare_run_dir(run_dir, dict(bench=asdict(cfg)), restart=restart)
-    t0 = time.time()
+    t0, ex = time.time(), get_executor(executor)
     for game in games:
         if data is None or game not in data: check_game(game)
         log(f"{game}: {len(bench_cells(methods, labels, seeds))} cells (methods {', '.join(methods)}; labels {', '.join(labels)}; seeds {seeds[0]}..{seeds[-1]})")
@@ -404,7 +413,7 @@ def bench_distill(games=('starpilot',), methods=('random', 'balanced', 'dc', 'dm
             from dd_offline.expert import load_expert
             expert = (experts or {}).get(game) or load_expert(game)
             d = bench_data(game, expert, cfg, run_dir/game/'data')
-        run_game(d, run_dir/game, methods, labels, seeds, cfg, log, progress)
+        run_game(d, run_dir/game, methods, labels, seeds, cfg, log, progress, ex)
     out = load_bench(run_dir)
     write_bench_outputs(run_dir, out, cfg, time.time() - t0)
     return out

@@ -16,6 +16,7 @@ from .data import play_episodes, dataset_from_episodes, save_dataset, summarize,
 from .reproduce import reproduce, results_from_json, rows_note
 from .evaluate import results_table
 from .bench import bench_distill, BENCH_METHODS, BENCH_LABELS, BENCH_PRESETS
+from .executors import add_executor_args, executor_from_args
 
 # %% auto #0
 __all__ = ['PRESET_HELP', 'COMMANDS', 'smoke_run', 'build_parser', 'main']
@@ -88,11 +89,12 @@ def _add_reproduce(sub):
     p.add_argument('--expert', default=None, help="'shipped' (default for tiny/quick), 'train' (default for paper) or an expert.pt path")
     p.add_argument('--restart', action='store_true', help='delete earlier outputs in --run-dir and start over')
     p.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu' or 'cuda'")
+    add_executor_args(p)
     p.set_defaults(func=_reproduce)
 
 def _reproduce(args):
     games = args.game or list(PAPER_GAMES)
-    out = reproduce(games, args.preset, args.run_dir, args.seed, args.expert, args.restart, args.device)
+    out = reproduce(games, args.preset, args.run_dir, args.seed, args.expert, args.restart, args.device, executor=executor_from_args(args))
     for g in games:
         print(f"\n{g} (mean ± std of return; ours beside the paper's)\n")
         print(results_table(results_from_json(out[g]['results'], g), g))
@@ -111,13 +113,14 @@ def _add_bench(sub):
     p.add_argument('--preset', default='quick', choices=list(BENCH_PRESETS), help="tiny: seconds (tests); quick: the CPU benchmark; paper: 1000 iterations, 10 students")
     p.add_argument('--run-dir', default='runs/bench', help='where the cells, results.json, table.md and figure.png go')
     p.add_argument('--restart', action='store_true', help='delete earlier outputs in --run-dir and start over')
+    add_executor_args(p)
     p.set_defaults(func=_bench)
 
 def _bench(args):
     if args.seeds < 1: raise ValueError(f"--seeds must be at least 1, got {args.seeds}")
     games = args.game or ['starpilot']
     methods = args.method or ['random', 'balanced', 'herding', 'kcenter', 'dc', 'dsa', 'dm']
-    bench_distill(games, methods, args.labels or ['hard', 'expert'], args.seeds, args.run_dir, args.preset, args.restart)
+    bench_distill(games, methods, args.labels or ['hard', 'expert'], args.seeds, args.run_dir, args.preset, args.restart, executor=executor_from_args(args))
     print((Path(args.run_dir)/'table.md').read_text())
 
 COMMANDS = [_add_smoke, _add_train_expert, _add_reproduce, _add_bench]

@@ -79,14 +79,22 @@ def summarize_result(res: EvalResult) -> dict:
                 spread=float(res.per_policy_mean().std()), policies=int(res.returns.shape[0]), episodes=int(res.returns.shape[1]))
 
 # %% ../nbs/09_evaluate.ipynb #27535fe5
+def _evaluate_row(task, rows, game, n_episodes, seed, progress):
+    lv, name = task
+    return evaluate_policies(rows[name], game, lv, n_episodes, seed, progress=progress)
+
 def evaluate_methods(methods: dict, game: str, expert=None, level_sets=('id', 'ood'), n_episodes: int = 50, seed: int = 0,
-                     n_random: int = 1, progress: bool = False) -> dict:
-    "{level set: {method: EvalResult}} for every method's policies, plus 'Expert' and 'Random' reference rows."
+                     n_random: int = 1, progress: bool = False, executor=None) -> dict:
+    "{level set: {method: EvalResult}} for every method's policies, plus 'Expert' and 'Random' reference rows; one task per (level set, method) on `executor`."
+    from dd_offline.executors import get_executor
     rows = dict(methods)
     if expert is not None: rows = {'Expert': [expert], **rows}
     if n_random: rows['Random'] = ['random'] * n_random
-    return {lv: {name: evaluate_policies(pols, game, lv, n_episodes, seed, progress=progress) for name, pols in rows.items()}
-            for lv in level_sets}
+    tasks = [(lv, name) for lv in level_sets for name in rows]
+    done = get_executor(executor).map(_evaluate_row, tasks, rows=rows, game=game, n_episodes=n_episodes, seed=seed, progress=progress)
+    out = {lv: {} for lv in level_sets}
+    for (lv, name), r in zip(tasks, done): out[lv][name] = r
+    return out
 
 def results_table(results: dict, game: str) -> str:
     "A Markdown table in the paper's layout, ours beside the paper's, one row per method."

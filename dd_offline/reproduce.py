@@ -22,11 +22,12 @@ from .coresets import make_subset, all_expert_probs
 from .matching import method_config, match_set
 from .students import train_students
 from .evaluate import evaluate_methods, summarize_result, results_table, plot_results, EvalResult
+from .executors import get_executor
 
 # %% auto #0
 __all__ = ['STAGES', 'STUDENTS_FORMAT', 'SOFT_LABEL_ROWS', 'run_stage', 'save_students', 'load_students', 'default_expert_source',
-           'get_expert', 'reproduce_game', 'result_record', 'results_from_json', 'method_rank', 'table4', 'rows_note',
-           'write_report', 'reproduce']
+           'get_expert', 'reproduce_game', 'student_methods', 'train_method', 'result_record', 'results_from_json',
+           'method_rank', 'table4', 'rows_note', 'write_report', 'reproduce']
 
 # %% ../nbs/11_reproduce.ipynb #ca18a4da
 STAGES = ('expert', 'collect', 'percentile', 'distill', 'students', 'evaluate')
@@ -64,8 +65,9 @@ def get_expert(game: str, source: str, game_dir: Path, p: Preset, device):
     return load_expert(shipped_expert_path(game) if source == 'shipped' else source)
 
 # %% ../nbs/11_reproduce.ipynb #5992cd8a
-def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, device=None, log=print) -> dict:
-    "Every stage for one game; returns {'stages': ..., 'results': ...}."
+def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, device=None, log=print, executor=None) -> dict:
+    "Every stage for one game; returns {'stages': ..., 'results': ...}. Students and evaluation run one task per method on `executor`."
+    ex = get_executor(executor)
     check_game(game)
     device = get_device(device) if not isinstance(device, torch.device) else device
     stages = {}
@@ -81,23 +83,33 @@ def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, dev
     cfg = p.distill if n_syn == p.distill.n_syn else type(p.distill)(**{**p.distill.__dict__, 'n_syn': n_syn})
     stages['distill'] = run_stage(game_dir, 'distill', lambda: _stage_distill(ds, expert, cfg, p, game_dir, device), log)
     def _students():
-        methods = {f'BC{x}%': train_bc_students(percentile_filter(ds, x), p.students, seed=p.seed, device=device)[0] for x in p.percentile.percentiles}
-        syn = load_synthetic(game_dir/'distill'/'synthetic.pt')
-        methods['Synthetic'] = train_synthetic_students(syn.frames, syn.labels, p.students, seed=p.seed, device=device)[0]
-        s = p.students
-        for name, file in SOFT_LABEL_ROWS.items():
-            soft = load_synthetic(game_dir/'distill'/file)
-            methods[name] = train_students(soft.frames, soft.labels, s.n_students, s.soft_steps, s.soft_batch_size, s.lr, p.seed, device)[0]
+        todo = student_methods(p)
+        trained = ex.map(train_method, todo, ds=ds, game_dir=game_dir, p=p, device=device)
+        methods = {name: students for (name, _, _), students in zip(todo, trained)}
         save_students(methods, game_dir/'students.pt'); return dict(methods=list(methods))
     stages['students'] = run_stage(game_dir, 'students', _students, log)
     def _evaluate():
         res = evaluate_methods(load_students(game_dir/'students.pt'), game, expert=expert, level_sets=p.evaluate.level_sets,
-                               n_episodes=p.evaluate.n_episodes, seed=p.seed)
+                               n_episodes=p.evaluate.n_episodes, seed=p.seed, executor=ex)
         save_json({lv: {m: result_record(r) for m, r in rows.items()} for lv, rows in res.items()}, game_dir/'results.json')
     stages['evaluate'] = run_stage(game_dir, 'evaluate', _evaluate, log)
     return dict(stages=stages, results=load_json(game_dir/'results.json'))
 
 SOFT_LABEL_ROWS = {'Random 150 + expert labels': 'random_expert.pt', 'Synthetic (best)': 'best.pt'}
+
+def student_methods(p: Preset) -> list[tuple]:
+    "(name, kind, source) of every student row in the paper's order: BCx% by x, Synthetic, then the soft-label rows."
+    return ([(f'BC{x}%', 'bc', x) for x in p.percentile.percentiles] + [('Synthetic', 'syn', 'synthetic.pt')]
+            + [(name, 'soft', file) for name, file in SOFT_LABEL_ROWS.items()])
+
+def train_method(method: tuple, ds, game_dir, p: Preset, device=None) -> list:
+    "The students of one method (a `student_methods` entry), with the preset's recipe for its kind; one executor task."
+    name, kind, source = method
+    s = p.students
+    if kind == 'bc': return train_bc_students(percentile_filter(ds, source), s, seed=p.seed, device=device)[0]
+    syn = load_synthetic(Path(game_dir)/'distill'/source)
+    if kind == 'syn': return train_synthetic_students(syn.frames, syn.labels, s, seed=p.seed, device=device)[0]
+    return train_students(syn.frames, syn.labels, s.n_students, s.soft_steps, s.soft_batch_size, s.lr, p.seed, device)[0]
 
 def _stage_distill(ds, expert, cfg, p: Preset, game_dir: Path, device) -> dict:
     "The paper's distilled set, and the two sets with the expert's soft labels: a random subset and the best method's set."
@@ -179,19 +191,25 @@ def write_report(run_dir: Path, p: Preset, games: list, per_game: dict, wall: fl
     return run_dir/'report.md'
 
 # %% ../nbs/11_reproduce.ipynb #45589e7f
+def _print_line(*a): print(*a, flush=True)
+
+def _reproduce_task(game: str, p: Preset, run_dir: Path, source: str, device, log, executor) -> dict:
+    log(f"{game} (preset {p.name}, seed {p.seed})")
+    return reproduce_game(game, p, run_dir/game, source, device, log, executor)
+
 def reproduce(games=PAPER_GAMES, preset: str = 'quick', run_dir='runs/reproduce', seed: int = 0, expert: str | None = None,
-              restart: bool = False, device=None, log=print) -> dict:
-    "Run (or continue) the paper's pipeline for `games`; writes results.json, report.md and figures under `run_dir`."
+              restart: bool = False, device=None, log=print, executor=None) -> dict:
+    "Run (or continue) the paper's pipeline for `games`; writes results.json, report.md and figures under `run_dir`. One task per game on `executor` ('local' or 'ray')."
     games = [games] if isinstance(games, str) else list(games)
     for g in games: check_game(g)
     p = get_preset(preset, seed)
     source = expert or default_expert_source(preset)
     run_dir = Path(run_dir); t0 = time.time()
-    per_game = {}
-    for i, g in enumerate(games):
-        log(f"[{i + 1}/{len(games)}] {g} (preset {preset}, seed {seed})")
-        game_dir = prepare_run_dir(run_dir/g, dict(game=g, preset=p.to_dict(), expert=str(source)), restart=restart)
-        per_game[g] = reproduce_game(g, p, game_dir, source, device, log)
+    for g in games: prepare_run_dir(run_dir/g, dict(game=g, preset=p.to_dict(), expert=str(source)), restart=restart)
+    ex = get_executor(executor)
+    task_log = _print_line if log is print or type(log).__name__ == 'builtin_function_or_method' else log   # a patched print does not pickle
+    done = ex.map(_reproduce_task, games, p=p, run_dir=run_dir, source=source, device=device, log=task_log, executor=ex)
+    per_game = dict(zip(games, done))
     save_json({g: per_game[g]['results'] for g in games}, run_dir/'results.json')
     report = write_report(run_dir, p, games, per_game, time.time() - t0)
     log(f"report: {report}")
