@@ -248,6 +248,7 @@ def run_game(data: BenchData, game_dir, methods, labels, seeds, cfg: BenchConfig
     todo = [c for c in cells if not cell_path(game_dir, *c).exists()]
     if len(todo) < len(cells): log(f"  {data.game}: {len(cells) - len(todo)} of {len(cells)} cells done earlier, skipped")
     bar, finished = (progress_bar(range(len(todo))) if progress and todo else None), []
+    if bar is not None: bar.update(0)
     def save_cell(cell, out):
         (method, lab, seed), (rec, syn) = cell, out
         if seed in cfg.save_sets_for_seeds: save_synthetic(syn, game_dir/'sets'/f'{method}-{lab}-s{seed}.pt')
