@@ -47,3 +47,17 @@ def test_bad_arguments_give_one_clear_line(tmp_path, args, message):
     r = run_cli(*args, '--out', str(tmp_path/'x'))
     assert r.returncode == 2
     assert message in r.stderr and 'Traceback' not in r.stderr
+
+
+def test_fresh_install_resolves_without_backtracking(tmp_path):
+    "pip resolves `.[dev]` in a fresh venv at the first try: no 'looking at multiple versions' (the pins in settings.ini)."
+    import os, venv
+    venv.create(tmp_path/'venv', with_pip=True)
+    pip = tmp_path/'venv'/'bin'/'pip'
+    root = Path(__file__).parent.parent
+    env = {k: v for k, v in os.environ.items() if k not in ('PYTHONPATH', 'VIRTUAL_ENV')}
+    r = subprocess.run([str(pip), 'install', '--dry-run', 'torch==2.13.0', '-e', f'{root}[dev]'], capture_output=True, text=True,
+                       timeout=600, env=env)
+    log = r.stdout + r.stderr
+    assert r.returncode == 0, log[-3000:]
+    assert 'multiple versions' not in log, [l for l in log.splitlines() if 'multiple versions' in l]
