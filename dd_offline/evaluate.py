@@ -9,14 +9,14 @@ import numpy as np
 import torch
 from torch import nn
 from pathlib import Path
-from .core import save_json, atomic_write
+from .core import save_json, load_json, atomic_write
 from .envs import make_env, check_game, level_set, N_ACTIONS, PAPER_GAMES
 from .data import play_episodes, episode_quotas
 from .collector import random_act_fn, policy_act_fn
 
 # %% auto #0
-__all__ = ['PAPER_TABLE2_ID', 'PAPER_TABLE3_OOD', 'EvalResult', 'evaluate_policies', 'paper_value', 'summarize_result',
-           'evaluate_methods', 'results_table', 'plot_results', 'expert_card_stats', 'margin_in_se',
+__all__ = ['PAPER_TABLE2_ID', 'PAPER_TABLE3_OOD', 'TRAINED_ON', 'EvalResult', 'evaluate_policies', 'paper_value',
+           'summarize_result', 'evaluate_methods', 'results_table', 'plot_results', 'expert_card_stats', 'margin_in_se',
            'expert_card_markdown', 'plot_expert_curve', 'write_expert_cards']
 
 # %% ../nbs/09_evaluate.ipynb #4f773579
@@ -120,12 +120,15 @@ def plot_results(results: dict, game: str):
     return fig
 
 # %% ../nbs/09_evaluate.ipynb #03f9706d
-def expert_card_stats(game: str, expert=None, n_episodes: int = 100, seed: int = 0) -> dict:
-    "Steps, wall time, and mean/std return of the expert (the shipped one by default) and of a random policy, ID and OOD."
+TRAINED_ON = {'cpu': 'a shared 2-core CPU', 'gpu': 'one GPU'}
+
+def expert_card_stats(game: str, expert=None, n_episodes: int = 100, seed: int = 0, tier: str | None = None) -> dict:
+    "Steps, wall time, and mean/std return of the expert (a shipped one by default) and of a random policy, ID and OOD."
     from dd_offline.expert import load_expert
-    expert = expert if expert is not None else load_expert(game)
+    expert = expert if expert is not None else load_expert(game, tier=tier, verbose=False)
     info = getattr(expert, 'expert_info', {})
-    out = dict(game=game, steps=info.get('steps'), wall_seconds=info.get('wall_seconds'), n_episodes=n_episodes, seed=seed)
+    out = dict(game=game, tier=tier or info.get('tier'), steps=info.get('steps'), wall_seconds=info.get('wall_seconds'),
+               n_episodes=n_episodes, seed=seed)
     for lv in ('id', 'ood'):
         r = evaluate_policies([expert, 'random'], game, lv, n_episodes, seed)
         out[lv] = {who: [float(x.mean()), float(x.std())] for who, x in zip(('expert', 'random'), r.returns)}
@@ -136,14 +139,16 @@ def margin_in_se(a: list, b: list, n: int) -> float:
     se = np.sqrt((a[1] ** 2 + b[1] ** 2) / n)
     return float((a[0] - b[0]) / se) if se > 0 else float('inf') * np.sign(a[0] - b[0])
 
+
 # %% ../nbs/09_evaluate.ipynb #85c03ef8
 def expert_card_markdown(stats: dict, curve_png: str | None = None) -> str:
     "One model card: what the expert is, its returns beside a random policy's and the paper's expert."
-    g, n = stats['game'], stats['n_episodes']
+    g, n, tier = stats['game'], stats['n_episodes'], stats.get('tier') or 'cpu'
     hours = (stats['wall_seconds'] or 0) / 3600
-    lines = [f"## {g}", "", f"`load_expert('{g}')`: ImpalaCNN trained with PPO for {stats['steps']:,} env steps "
-             f"({hours:.1f} h wall time on a shared 2-core CPU), 200 training levels, easy mode, weights in fp16.", ""]
-    if curve_png: lines += [f"![{g} learning curve]({curve_png})", ""]
+    where = stats.get('trained_on') or TRAINED_ON.get(tier, tier)
+    lines = [f"## {g}, {tier.upper()} tier", "", f"`load_expert('{g}', tier='{tier}')`: ImpalaCNN trained with PPO for {stats['steps']:,} env steps "
+             f"({hours:.1f} h wall time on {where}), 200 training levels, easy mode, weights in fp16.", ""]
+    if curve_png: lines += [f"![{g} {tier} learning curve]({curve_png})", ""]
     lines += [f"| levels | this expert | random policy | margin (standard errors) | paper's expert |", "|---|---:|---:|---:|---:|"]
     for lv in ('id', 'ood'):
         e, r = stats[lv]['expert'], stats[lv]['random']
@@ -165,18 +170,33 @@ def plot_expert_curve(curve_csv, path, game: str):
     fig.tight_layout(); fig.savefig(path, dpi=80); plt.close(fig)
     return Path(path)
 
-def write_expert_cards(games=PAPER_GAMES, out_dir=None, n_episodes: int = 100, seed: int = 0) -> Path:
-    "Measure and write the model cards (README.md, curve PNGs, cards.json) of the shipped experts into `out_dir`."
-    from dd_offline.expert import SHIPPED_DIR, shipped_expert_path
+def _card_stem(name: str) -> str:
+    from dd_offline.expert import best_shipped_tier
+    return name if name.rsplit('-', 1)[-1] in ('cpu', 'gpu') else f'{name}-{best_shipped_tier(name)}'
+
+def _card_order(stem: str):
+    g, t = stem.rsplit('-', 1)
+    return (PAPER_GAMES.index(g) if g in PAPER_GAMES else len(PAPER_GAMES), g, t != 'gpu')
+
+def write_expert_cards(measure=None, out_dir=None, n_episodes: int = 100, seed: int = 0, extra: dict | None = None) -> Path:
+    """Measure the model cards of the shipped experts named in `measure` ('starpilot-gpu', or a game for its strongest tier;
+    default: every shipped expert), keep the other cards in `out_dir/cards.json`, and write them all to `out_dir/README.md` with curve PNGs.
+    `extra` adds fields to measured cards (e.g. {'starpilot-gpu': {'trained_on': 'an NVIDIA H200'}})."""
+    from dd_offline.expert import SHIPPED_DIR
     out_dir = Path(out_dir or SHIPPED_DIR); out_dir.mkdir(parents=True, exist_ok=True)
-    parts = ["# Shipped experts: model cards", "", "Generated by `dd_offline.evaluate.write_expert_cards()`; "
-             "the paper's experts are IMPALA CNNs trained for 25M steps on a GPU, ours are small CPU runs.", ""]
-    stats = {}
-    for g in games:
-        stats[g] = expert_card_stats(g, n_episodes=n_episodes, seed=seed)
-        csv = shipped_expert_path(g).with_name(f'{g}-cpu-curve.csv')
-        png = plot_expert_curve(csv, out_dir/f'{g}-cpu-curve.png', g).name if csv.exists() else None
-        parts.append(expert_card_markdown(stats[g], png))
-    save_json(stats, out_dir/'cards.json')
+    stems = [_card_stem(m) for m in measure] if measure is not None else sorted(p.stem for p in SHIPPED_DIR.glob('*.pt'))
+    cards = load_json(out_dir/'cards.json') if (out_dir/'cards.json').exists() else {}
+    for stem in stems:
+        game, tier = stem.rsplit('-', 1)
+        cards[stem] = {**expert_card_stats(game, n_episodes=n_episodes, seed=seed, tier=tier), **(extra or {}).get(stem, {})}
+    parts = ["# Shipped experts: model cards", "", "Generated by `dd_offline.evaluate.write_expert_cards()`. The paper's experts are IMPALA CNNs "
+             "trained for 25M steps on a GPU. Ours come in tiers: `cpu` (small runs on 2 CPU cores) and, where a GPU session trained one, "
+             "`gpu` (`dd-offline train-experts`). `load_expert(game)` loads the tier with the higher ID return on its card.", ""]
+    for stem in sorted(cards, key=_card_order):
+        csv = SHIPPED_DIR/f'{stem}-curve.csv'
+        png = plot_expert_curve(csv, out_dir/f'{stem}-curve.png', stem.rsplit('-', 1)[0]).name if csv.exists() else None
+        parts.append(expert_card_markdown(cards[stem], png))
+    save_json(cards, out_dir/'cards.json')
     with atomic_write(out_dir/'README.md') as tmp: tmp.write_text("\n".join(parts))
     return out_dir/'README.md'
+
