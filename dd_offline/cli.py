@@ -157,20 +157,23 @@ def _add_publish(sub):
     p.add_argument('src', help="a job's --out directory: <game>.pt portable checkpoints and job.json")
     p.add_argument('--checkpoints-dir', default='experts/checkpoints', help='where the portable checkpoints are kept (default: experts/checkpoints)')
     p.add_argument('--tier', default='gpu', choices=list(TIERS), help='tier of the shipped experts (default: gpu)')
+    p.add_argument('--shipped-dir', default=None, help="where the experts and model cards go (default: the package's dd_offline/experts)")
     p.add_argument('--episodes', type=int, default=100, help='episodes per row of the model cards (default 100)')
     p.add_argument('--no-cards', action='store_true', help='do not measure the model cards')
     p.set_defaults(func=_publish)
 
 def _publish(args):
     if args.episodes < 1: raise ValueError(f"--episodes must be at least 1, got {args.episodes}")
-    games = publish_experts(args.src, args.checkpoints_dir, tier=args.tier)
+    games = publish_experts(args.src, args.checkpoints_dir, args.shipped_dir, args.tier)
     stems = [f'{g}-{args.tier}' for g in games]
     print(f"published {', '.join(stems)}; checkpoints kept in {args.checkpoints_dir}")
     if args.no_cards: return
     job = load_json(Path(args.src)/'job.json') if (Path(args.src)/'job.json').exists() else {}
     where = f"{job['device_name']} ({job['cores']} CPU cores)" if job.get('device_name') else None
-    card = write_expert_cards(stems, n_episodes=args.episodes, extra={s: {'trained_on': where} for s in stems} if where else None)
-    for g in games: print(shipped_expert_summary(g, best_shipped_tier(g)))
+    card = write_expert_cards(stems, n_episodes=args.episodes, extra={s: {'trained_on': where} for s in stems} if where else None,
+                              experts_dir=args.shipped_dir)
+    if args.shipped_dir is None:
+        for g in games: print(shipped_expert_summary(g, best_shipped_tier(g)))
     print(f"model cards: {card}")
 
 COMMANDS = [_add_smoke, _add_train_expert, _add_train_experts, _add_publish, _add_reproduce, _add_bench]
