@@ -8,13 +8,14 @@ import argparse, sys, time
 from pathlib import Path
 import numpy as np
 import torch
-from .core import set_seed, get_device, get_preset, prepare_run_dir, save_json, PRESETS
+from .core import set_seed, get_device, get_preset, prepare_run_dir, save_json, load_json, PRESETS
 from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
 from .models import ImpalaCNN, StudentCNN, count_params
-from .expert import train_expert
+from .expert import train_expert, TIERS, best_shipped_tier, shipped_expert_summary
+from .factory import train_experts, publish_experts
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
 from .reproduce import reproduce, results_from_json, rows_note
-from .evaluate import results_table
+from .evaluate import results_table, write_expert_cards
 from .bench import bench_distill, BENCH_METHODS, BENCH_LABELS, BENCH_PRESETS
 from .executors import add_executor_args, executor_from_args
 
@@ -67,6 +68,8 @@ def _add_train_expert(sub):
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu' or 'cuda'")
     p.add_argument('--compile', action='store_true', help='use torch.compile (helps on GPU; not on CPU)')
+    p.add_argument('--norm-reward', action=argparse.BooleanOptionalAction, default=None,
+                   help='scale rewards by the running std of the return (default: on; a run resumes only with its own setting)')
     p.set_defaults(func=_train_expert)
 
 def _train_expert(args):
@@ -74,6 +77,7 @@ def _train_expert(args):
     if args.total_steps is not None:
         if args.total_steps < 1: raise ValueError(f"--total-steps must be positive, got {args.total_steps}")
         cfg.total_steps = args.total_steps
+    if args.norm_reward is not None: cfg.norm_reward = args.norm_reward
     train_expert(args.game, cfg, args.run_dir, seed=args.seed, device=args.device, compile=args.compile)
     print(f"expert saved to {Path(args.run_dir)/'expert.pt'}")
 
@@ -123,7 +127,59 @@ def _bench(args):
     bench_distill(games, methods, args.labels or ['hard', 'expert'], args.seeds, args.run_dir, args.preset, args.restart, executor=executor_from_args(args))
     print((Path(args.run_dir)/'table.md').read_text())
 
-COMMANDS = [_add_smoke, _add_train_expert, _add_reproduce, _add_bench]
+def _add_train_experts(sub):
+    p = sub.add_parser('train-experts', help='train several experts at once, in pieces of --minutes (resumable; made for lent GPUs)',
+                       description="Train the PPO experts of several games at once, one process per game (the CPU cores split among them, "
+                                   "the GPU shared). Stops cleanly after --minutes of wall time and checkpoints at least every minute; "
+                                   "rerunning continues. Games without a checkpoint in --run-dir continue from the portable checkpoints in "
+                                   "--restore; --out receives each game's portable checkpoint and job.json, for publish-experts. "
+                                   "A run keeps the PPO settings it started with; --preset sets those of new runs.")
+    p.add_argument('--game', action='append', help=f"Procgen game, repeatable (default: {', '.join(PAPER_GAMES)})")
+    p.add_argument('--minutes', type=float, default=None, help='wall-time budget of this call (default: train to --total-steps)')
+    p.add_argument('--preset', default='paper', choices=list(PRESETS), help='settings of new runs (default paper: 25M steps); ' + PRESET_HELP)
+    p.add_argument('--run-dir', default='runs/experts', help="a directory per game with its full checkpoint, curve and expert.pt")
+    p.add_argument('--restore', default=None, metavar='DIR', help='portable checkpoints <game>.pt to continue from, e.g. experts/checkpoints')
+    p.add_argument('--out', default=None, metavar='DIR', help="write each game's portable checkpoint and job.json here")
+    p.add_argument('--total-steps', type=int, default=None, help="env steps to train each game to (default: the run's or the preset's)")
+    p.add_argument('--seed', type=int, default=0, help='seed of new runs')
+    p.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu' or 'cuda'")
+    p.add_argument('--cores', type=int, default=None, help='CPU cores to split among the games (default: all of them)')
+    p.add_argument('--log-every', type=float, default=30.0, help='seconds between status lines of each game')
+    p.set_defaults(func=_train_experts)
+
+def _train_experts(args):
+    if args.cores is not None and args.cores < 1: raise ValueError(f"--cores must be at least 1, got {args.cores}")
+    train_experts(args.game or list(PAPER_GAMES), args.minutes, args.run_dir, args.preset, args.device, args.restore, args.out,
+                  args.total_steps, args.seed, args.cores, args.log_every)
+
+def _add_publish(sub):
+    p = sub.add_parser('publish-experts', help='ship the experts a train-experts job sent back: checkpoints, fp16 experts, model cards',
+                       description="Keep the job's portable checkpoints in --checkpoints-dir (the next job continues from them), export "
+                                   "dd_offline/experts/<game>-<tier>.pt with its learning curve, log the job, and measure the new model "
+                                   "cards; load_expert(game) then loads the tier whose card shows the higher ID return.")
+    p.add_argument('src', help="a job's --out directory: <game>.pt portable checkpoints and job.json")
+    p.add_argument('--checkpoints-dir', default='experts/checkpoints', help='where the portable checkpoints are kept (default: experts/checkpoints)')
+    p.add_argument('--tier', default='gpu', choices=list(TIERS), help='tier of the shipped experts (default: gpu)')
+    p.add_argument('--shipped-dir', default=None, help="where the experts and model cards go (default: the package's dd_offline/experts)")
+    p.add_argument('--episodes', type=int, default=100, help='episodes per row of the model cards (default 100)')
+    p.add_argument('--no-cards', action='store_true', help='do not measure the model cards')
+    p.set_defaults(func=_publish)
+
+def _publish(args):
+    if args.episodes < 1: raise ValueError(f"--episodes must be at least 1, got {args.episodes}")
+    games = publish_experts(args.src, args.checkpoints_dir, args.shipped_dir, args.tier)
+    stems = [f'{g}-{args.tier}' for g in games]
+    print(f"published {', '.join(stems)}; checkpoints kept in {args.checkpoints_dir}")
+    if args.no_cards: return
+    job = load_json(Path(args.src)/'job.json') if (Path(args.src)/'job.json').exists() else {}
+    where = f"{job['device_name']} ({job['cores']} CPU cores)" if job.get('device_name') else None
+    card = write_expert_cards(stems, n_episodes=args.episodes, extra={s: {'trained_on': where} for s in stems} if where else None,
+                              experts_dir=args.shipped_dir)
+    if args.shipped_dir is None:
+        for g in games: print(shipped_expert_summary(g, best_shipped_tier(g)))
+    print(f"model cards: {card}")
+
+COMMANDS = [_add_smoke, _add_train_expert, _add_train_experts, _add_publish, _add_reproduce, _add_bench]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog='dd-offline', description='Dataset distillation for offline RL on Procgen.')

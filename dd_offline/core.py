@@ -36,6 +36,8 @@ class ExpertConfig:
     max_grad_norm: float = 0.5
     norm_adv: bool = True
     clip_vloss: bool = True
+    norm_reward: bool = True      # rewards / running std of the discounted return (CleanRL, PFRL)
+    reward_clip: float = 10.0     # ... then clipped to ±reward_clip
     distribution_mode: str = 'easy'
     levels: str = 'id'
     checkpoint_every: int = 10    # updates between checkpoints
@@ -225,15 +227,16 @@ def save_torch(obj, path) -> Path:
 class CheckpointError(ValueError):
     "A checkpoint, expert or other torch file is missing, corrupt, or of another kind."
 
-def read_torch_file(path, kind: str, expected_format: str) -> dict:
+def read_torch_file(path, kind: str, expected_format: str | tuple) -> dict:
     "Load a torch file safely (weights only, no pickled code) and check its `format` marker."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"{path}: no such {kind} file")
     try: obj = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e: raise CheckpointError(f"{path}: corrupt or truncated {kind} file ({type(e).__name__}: {str(e)[:200]})") from None
-    if not isinstance(obj, dict) or obj.get('format') != expected_format:
+    formats = (expected_format,) if isinstance(expected_format, str) else tuple(expected_format)
+    if not isinstance(obj, dict) or obj.get('format') not in formats:
         found = obj.get('format') if isinstance(obj, dict) else type(obj).__name__
-        raise CheckpointError(f"{path}: not a {kind} file (format {found!r}, expected {expected_format!r})")
+        raise CheckpointError(f"{path}: not a {kind} file (format {found!r}, expected {' or '.join(map(repr, formats))})")
     return obj
 
 # %% ../nbs/00_core.ipynb #e1636437

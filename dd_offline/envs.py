@@ -57,14 +57,15 @@ def level_set(levels: str | LevelSet) -> LevelSet:
 class ProcgenVecEnv:
     "`num_envs` Procgen environments of one game on one level set."
     def __init__(self, game: str, num_envs: int, levels: str | LevelSet = 'id', seed: int = 0,
-                 distribution_mode: str = 'easy'):
+                 distribution_mode: str = 'easy', num_threads: int = 4):
         self.game, self.levels = check_game(game), level_set(levels)
         if distribution_mode not in DISTRIBUTION_MODES:
             raise ValueError(f"unknown distribution_mode {distribution_mode!r}; use one of {', '.join(DISTRIBUTION_MODES)}")
         if not isinstance(num_envs, (int, np.integer)) or num_envs < 1: raise ValueError(f"num_envs must be a positive integer, got {num_envs!r}")
         self.num_envs, self.seed, self.distribution_mode = int(num_envs), int(seed), distribution_mode
         self.env = ProcgenGym3Env(num=self.num_envs, env_name=game, start_level=self.levels.start,
-                                  num_levels=self.levels.num, distribution_mode=distribution_mode, rand_seed=self.seed)
+                                  num_levels=self.levels.num, distribution_mode=distribution_mode, rand_seed=self.seed,
+                                  num_threads=int(num_threads))
 
     def observe(self) -> np.ndarray:
         "Current frames, uint8 (num_envs, 64, 64, 3)."
@@ -103,9 +104,9 @@ def check_actions(actions, num_envs: int) -> np.ndarray:
     return actions.astype(np.int32)
 
 def make_env(game: str, num_envs: int = 1, levels: str | LevelSet = 'id', seed: int = 0,
-             distribution_mode: str = 'easy') -> ProcgenVecEnv:
-    "A `ProcgenVecEnv` (easy mode by default)."
-    return ProcgenVecEnv(game, num_envs, levels, seed, distribution_mode)
+             distribution_mode: str = 'easy', num_threads: int = 4) -> ProcgenVecEnv:
+    "A `ProcgenVecEnv` (easy mode by default); Procgen steps its envs on `num_threads` threads."
+    return ProcgenVecEnv(game, num_envs, levels, seed, distribution_mode, num_threads)
 
 # %% ../nbs/01_envs.ipynb #47875c5f
 class ToyVecEnv:

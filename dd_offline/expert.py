@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_expert.ipynb #5b33a23a
 from __future__ import annotations
-import csv, math, random, time, contextlib
+import csv, json, math, random, time, contextlib
 from dataclasses import asdict, fields
 from pathlib import Path
 import numpy as np
@@ -17,8 +17,10 @@ from .envs import make_env, check_game, PAPER_GAMES, PROCGEN_GAMES
 from .models import ImpalaCNN
 
 # %% auto #0
-__all__ = ['CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'EXTENDABLE', 'SHIPPED_DIR', 'compute_gae', 'ppo_update', 'Rollout', 'EnvState',
-           'collect_rollout', 'run_identity', 'train_expert', 'shipped_expert_path', 'load_expert', 'export_expert']
+__all__ = ['CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'PORTABLE_FORMAT', 'EXTENDABLE', 'SHIPPED_DIR', 'TIERS', 'compute_gae',
+           'ppo_update', 'RewardNormalizer', 'Rollout', 'EnvState', 'collect_rollout', 'run_identity', 'save_portable',
+           'recent_return', 'status_line', 'train_expert', 'shipped_games', 'shipped_cards', 'best_shipped_tier',
+           'shipped_expert_path', 'load_expert', 'shipped_expert_summary', 'export_expert']
 
 # %% ../nbs/04_expert.ipynb #cdfd33d8
 def compute_gae(rewards, values, dones, next_value, next_done, gamma: float, lam: float):
@@ -71,6 +73,30 @@ def ppo_update(model, optimizer, batch: dict, cfg: ExpertConfig, amp: bool = Fal
     return dict(zip(('policy_loss', 'value_loss', 'entropy', 'approx_kl', 'clipfrac'), (stats / n).tolist()))
 
 # %% ../nbs/04_expert.ipynb #706674a9
+class RewardNormalizer:
+    "Divide rewards by the running std of each env's discounted return, then clip (Gym's `NormalizeReward`, as CleanRL and PFRL use it)."
+    def __init__(self, num_envs: int, gamma: float, clip: float = 10.0, eps: float = 1e-8):
+        self.gamma, self.clip, self.eps = gamma, clip, eps
+        self.returns = np.zeros(num_envs, np.float64)
+        self.mean, self.var, self.count = 0.0, 1.0, 1e-4
+
+    def _update(self, x: np.ndarray):   # parallel mean/variance (Chan et al.), as Gym's RunningMeanStd
+        b_mean, b_var, n = x.mean(), x.var(), x.size
+        delta, total = b_mean - self.mean, self.count + n
+        m2 = self.var * self.count + b_var * n + delta ** 2 * self.count * n / total
+        self.mean, self.var, self.count = self.mean + delta * n / total, m2 / total, total
+
+    def __call__(self, rewards: np.ndarray, dones: np.ndarray) -> np.ndarray:
+        self.returns = self.returns * self.gamma + rewards
+        self._update(self.returns)
+        self.returns[dones] = 0.0
+        return np.clip(rewards / np.sqrt(self.var + self.eps), -self.clip, self.clip).astype(np.float32)
+
+    def state_dict(self) -> dict:
+        return dict(returns=torch.from_numpy(self.returns.copy()), mean=float(self.mean), var=float(self.var), count=float(self.count))
+    def load_state_dict(self, s: dict):
+        self.returns, self.mean, self.var, self.count = s['returns'].numpy().astype(np.float64), float(s['mean']), float(s['var']), float(s['count'])
+
 class Rollout:
     "Storage for one rollout of `num_steps` x `num_envs` on `device`."
     def __init__(self, num_steps: int, num_envs: int, device):
@@ -80,13 +106,14 @@ class Rollout:
         self.logprobs, self.rewards, self.dones, self.values = (torch.zeros(shape, device=device) for _ in range(4))
 
 class EnvState:
-    "What the trainer keeps between rollouts: current frames, done flags and running episode returns."
-    def __init__(self, env, device):
+    "What the trainer keeps between rollouts: current frames, done flags, running episode returns and the reward scale."
+    def __init__(self, env, device, reward_norm: RewardNormalizer | None = None):
         self.obs = torch.as_tensor(env.observe(), device=device)
         self.done = torch.zeros(env.num_envs, device=device)
         self.running = np.zeros(env.num_envs, np.float64)
         self.finished: list[float] = []   # returns of the last finished episodes
         self.episodes = 0                  # episodes finished so far
+        self.reward_norm = reward_norm     # None: PPO learns from the raw rewards
 
 def collect_rollout(model, env, state: EnvState, buf: Rollout, amp: bool = False):
     "Fill `buf` with one rollout from `env` under the current policy; update `state`."
@@ -99,15 +126,17 @@ def collect_rollout(model, env, state: EnvState, buf: Rollout, amp: bool = False
         action = torch.multinomial(logp_all.exp(), 1).squeeze(1)
         buf.actions[t], buf.logprobs[t], buf.values[t] = action, logp_all.gather(1, action[:, None]).squeeze(1), value.float()
         frames, reward, done = env.step(action.cpu().numpy())
-        buf.rewards[t] = torch.as_tensor(reward, device=device)
+        learn_reward = state.reward_norm(reward, done) if state.reward_norm is not None else reward
+        buf.rewards[t] = torch.as_tensor(learn_reward, device=device)
         state.obs, state.done = torch.as_tensor(frames, device=device), torch.as_tensor(done, dtype=torch.float32, device=device)
         state.running += reward
         for i in np.flatnonzero(done):
             state.finished.append(float(state.running[i])); state.running[i] = 0.0; state.episodes += 1
         del state.finished[:-100]
 
+
 # %% ../nbs/04_expert.ipynb #5df52bbb
-CHECKPOINT_FORMAT, EXPERT_FORMAT = 'dd_offline.ppo-checkpoint/1', 'dd_offline.expert/1'
+CHECKPOINT_FORMAT, EXPERT_FORMAT, PORTABLE_FORMAT = 'dd_offline.ppo-checkpoint/1', 'dd_offline.expert/1', 'dd_offline.ppo-portable/1'
 EXTENDABLE = ('total_steps', 'checkpoint_every')
 
 def run_identity(game: str, seed: int, cfg: ExpertConfig, model: ImpalaCNN) -> dict:
@@ -127,7 +156,20 @@ def _set_rng_states(s: dict):
     torch.set_rng_state(s['torch'])
     if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
+def _cpu_state(sd: dict) -> dict: return {k: v.detach().cpu().contiguous() for k, v in sd.items()}
+
+def save_portable(checkpoint_path, out_path) -> Path:
+    "A compact copy of a PPO checkpoint that continues training on another machine: fp32 weights, bf16 Adam moments, counters, curve and reward scale; no env or RNG state."
+    ck = read_torch_file(checkpoint_path, 'PPO checkpoint', CHECKPOINT_FORMAT)
+    opt = ck['optimizer']
+    moments = {i: {k: (v.bfloat16() if k in ('exp_avg', 'exp_avg_sq') else v) for k, v in s.items()} for i, s in opt['state'].items()}
+    keep = ('identity', 'update', 'global_step', 'curve', 'elapsed', 'episodes', 'finished', 'reward_norm')
+    rec = dict(format=PORTABLE_FORMAT, model=_cpu_state(ck['model']), optimizer=dict(state=moments, param_groups=opt['param_groups']),
+               **{k: ck.get(k) for k in keep})
+    return save_torch(rec, out_path)
+
 # files are read with `core.read_torch_file`: torch.load(weights_only=True) plus a format check
+
 
 # %% ../nbs/04_expert.ipynb #dd9d86f4
 def _resolve_config(config) -> ExpertConfig:
@@ -146,54 +188,92 @@ def _expert_record(model: ImpalaCNN, game: str, global_step: int, cfg: ExpertCon
                 arch=dict(channels=list(model.channels), hidden=model.hidden),
                 config=to_jsonable(asdict(cfg)), state_dict={k: v.detach().cpu() for k, v in model.state_dict().items()})
 
+def _check_identity(saved: dict, identity: dict, path, advice: str):
+    diffs = config_diff(saved['identity'], identity)
+    if diffs: raise ConfigMismatchError(f"{path} belongs to another run ({'; '.join(diffs[:5])}); {advice}")
+
+def _restore_env_state(state: EnvState, saved: dict, fresh_episodes: bool):
+    state.finished, state.episodes = list(saved['finished']), saved['episodes']
+    if state.reward_norm is not None and saved.get('reward_norm'):
+        state.reward_norm.load_state_dict(saved['reward_norm'])
+        if fresh_episodes: state.reward_norm.returns[:] = 0.0
+    if not fresh_episodes:
+        state.done, state.running = saved['done'].to(state.obs.device), saved['running'].numpy().astype(np.float64)
+
+def recent_return(curve: list[dict]) -> float:
+    "Mean return of the last finished training episodes, from the newest curve row (nan before any)."
+    return float(curve[-1]['mean_return']) if curve else float('nan')
+
+def status_line(game: str, global_step: int, steps_per_s: float, curve: list[dict]) -> str:
+    return f"{game}: {global_step:,} env steps, {steps_per_s:,.0f} env-steps/s, recent return {recent_return(curve):.2f}"
+
+def _train_status(game, device, total_steps, global_step, steps_start, seconds, curve, stopped) -> dict:
+    ret = recent_return(curve)
+    return dict(game=game, device=str(device), global_step=global_step, total_steps=total_steps,
+                steps_this_call=global_step - steps_start, seconds=round(seconds, 2),
+                steps_per_s=round((global_step - steps_start) / seconds, 1) if seconds > 0 else 0.0,
+                recent_return=None if math.isnan(ret) else ret, stopped=stopped)
+
+
 # %% ../nbs/04_expert.ipynb #4ac0ad4a
 def train_expert(game: str, config: ExpertConfig | str | None = None, run_dir='runs/expert', resume: bool = True,
                  seed: int = 0, device=None, env=None, channels=(16, 32, 32), hidden: int = 256,
-                 compile: bool = False, progress: bool = True, verbose: bool = True) -> ImpalaCNN:
+                 compile: bool = False, progress: bool = True, verbose: bool = True, time_budget: float | None = None,
+                 checkpoint_seconds: float = 60.0, log_every: float | None = None, env_threads: int = 4,
+                 init_from=None) -> ImpalaCNN:
     "Train (or resume, or extend) a PPO expert for `game`; returns the trained `ImpalaCNN`."
+    t_call = time.time()
     cfg, run_dir = _resolve_config(config), Path(run_dir)
     if env is None: check_game(game)
     device = get_device(device) if not isinstance(device, torch.device) else device
     amp = device.type == 'cuda'
+    if amp: torch.backends.cudnn.benchmark = True
     use_fast_malloc()
     set_seed(seed)
     model = ImpalaCNN(channels, hidden).to(device).to(memory_format=torch.channels_last)
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr, eps=cfg.adam_eps)
-    env = env if env is not None else make_env(game, cfg.num_envs, cfg.levels, seed, cfg.distribution_mode)
-    if env.num_envs != cfg.num_envs: raise ValueError(f"env has {env.num_envs} envs but config.num_envs is {cfg.num_envs}")
     identity, ckpt_path = run_identity(game, seed, cfg, model), run_dir/'checkpoint.pt'
-    update, global_step, curve, elapsed = 0, 0, [], 0.0
-
+    update, global_step, curve, elapsed, ck, pk = 0, 0, [], 0.0, None, None
     if ckpt_path.exists():
         if not resume: raise ValueError(f"{run_dir} already holds a training run; resume=True continues it, or use another run_dir")
         ck = read_torch_file(ckpt_path, 'PPO checkpoint', CHECKPOINT_FORMAT)
-        diffs = config_diff(ck['identity'], identity)
-        if diffs: raise ConfigMismatchError(f"{ckpt_path} belongs to another run ({'; '.join(diffs[:5])}); use another run_dir")
-        model.load_state_dict(ck['model']); optimizer.load_state_dict(ck['optimizer'])
-        update, global_step, curve, elapsed = ck['update'], ck['global_step'], ck['curve'], ck['elapsed']
-        env.set_state(ck['env_state'])
-        state = EnvState(env, device)
-        state.done, state.running, state.finished, state.episodes = ck['done'].to(device), ck['running'].numpy().astype(np.float64), list(ck['finished']), ck['episodes']
-        _set_rng_states(ck['rng'])
-    else:
-        run_dir.mkdir(parents=True, exist_ok=True)
-        state = EnvState(env, device)
-    save_json(dict(game=game, seed=seed, device=str(device), expert=asdict(cfg), arch=identity['arch']), run_dir/'config.json')
+        _check_identity(ck, identity, ckpt_path, 'use another run_dir')
+    elif init_from is not None:
+        pk = read_torch_file(init_from, 'portable PPO checkpoint', PORTABLE_FORMAT)
+        _check_identity(pk, identity, init_from, 'continue it with the settings it was trained with')
+    if ck or pk:
+        start = ck or pk
+        model.load_state_dict(start['model']); optimizer.load_state_dict(start['optimizer'])
+        update, global_step, curve, elapsed = start['update'], start['global_step'], start['curve'], start['elapsed']
+    env_seed = seed + 1000 * update if pk else seed   # a run continued on another machine meets fresh episodes
+    if pk: set_seed(env_seed)
+    env = env if env is not None else make_env(game, cfg.num_envs, cfg.levels, env_seed, cfg.distribution_mode, env_threads)
+    if env.num_envs != cfg.num_envs: raise ValueError(f"env has {env.num_envs} envs but config.num_envs is {cfg.num_envs}")
+    if ck: env.set_state(ck['env_state'])
+    state = EnvState(env, device, RewardNormalizer(cfg.num_envs, cfg.gamma, cfg.reward_clip) if cfg.norm_reward else None)
+    if ck or pk: _restore_env_state(state, ck or pk, fresh_episodes=bool(pk))
+    if ck: _set_rng_states(ck['rng'])
+    run_dir.mkdir(parents=True, exist_ok=True)
+    save_json(dict(game=game, seed=seed, device=str(device), expert=asdict(cfg), arch=identity['arch'],
+                   init_from=str(init_from) if pk else None), run_dir/'config.json')
 
+    saved = [update]
     def checkpoint():
         save_torch(dict(format=CHECKPOINT_FORMAT, identity=identity, model=model.state_dict(), optimizer=optimizer.state_dict(),
                         update=update, global_step=global_step, curve=curve, elapsed=elapsed, env_state=env.get_state(),
                         done=state.done.cpu(), running=torch.from_numpy(state.running), finished=state.finished, episodes=state.episodes,
-                        rng=_rng_states()), ckpt_path)
-        _write_curve(curve, run_dir/'curve.csv')
+                        reward_norm=state.reward_norm.state_dict() if state.reward_norm else None, rng=_rng_states()), ckpt_path)
+        _write_curve(curve, run_dir/'curve.csv'); saved[0] = update
 
     steps_per_update = cfg.num_envs * cfg.num_steps
     n_updates = math.ceil(cfg.total_steps / steps_per_update)
     fwd = torch.compile(model) if compile else model
     buf = Rollout(cfg.num_steps, cfg.num_envs, device)
     bar = progress_bar(range(update, n_updates)) if progress and update < n_updates else range(update, n_updates)
-    t_start, steps_start = time.time(), global_step
+    t_start, steps_start, stopped, last_dt = time.time(), global_step, 'done', 0.0
+    last_ckpt = last_log = t_start
     for _ in bar:
+        if time_budget is not None and time.time() - t_call + last_dt > time_budget: stopped = 'time budget'; break
         t0 = time.time()
         model.eval(); collect_rollout(fwd, env, state, buf, amp)
         with torch.no_grad(), torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
@@ -202,28 +282,57 @@ def train_expert(game: str, config: ExpertConfig | str | None = None, run_dir='r
         batch = dict(obs=buf.obs.flatten(0, 1), actions=buf.actions.flatten(), logprobs=buf.logprobs.flatten(),
                      advantages=adv.flatten(), returns=ret.flatten(), values=buf.values.flatten())
         model.train(); stats = ppo_update(fwd, optimizer, batch, cfg, amp)
-        update += 1; global_step += steps_per_update; dt = time.time() - t0; elapsed += dt
+        update += 1; global_step += steps_per_update; last_dt = time.time() - t0; elapsed += last_dt
         recent = state.finished
-        curve.append(dict(update=update, global_step=global_step, seconds=round(elapsed, 3), steps_per_s=round(steps_per_update / dt, 1),
+        curve.append(dict(update=update, global_step=global_step, seconds=round(elapsed, 3), steps_per_s=round(steps_per_update / last_dt, 1),
                           mean_return=round(float(np.mean(recent)), 4) if recent else float('nan'), episodes=state.episodes,
                           **{k: round(v, 6) for k, v in stats.items()}))
-        if progress: bar.comment = f"{steps_per_update / dt:,.0f} steps/s, return {curve[-1]['mean_return']:.2f}"
-        if update % cfg.checkpoint_every == 0 or update == n_updates: checkpoint()
-    if global_step > steps_start and verbose:
-        sps = (global_step - steps_start) / (time.time() - t_start)
-        print(f"{game}: trained to {global_step:,} env steps ({sps:,.0f} steps/s on {device}); "
-              f"recent mean return {curve[-1]['mean_return']:.2f}")
+        if progress: bar.comment = f"{steps_per_update / last_dt:,.0f} steps/s, return {curve[-1]['mean_return']:.2f}"
+        if update % cfg.checkpoint_every == 0 or update == n_updates or time.time() - last_ckpt >= checkpoint_seconds:
+            checkpoint(); last_ckpt = time.time()
+        if log_every is not None and time.time() - last_log >= log_every:
+            print(status_line(game, global_step, (global_step - steps_start) / (time.time() - t_start), curve), flush=True)
+            last_log = time.time()
+    if saved[0] != update or not ckpt_path.exists(): checkpoint()
+    status = _train_status(game, device, n_updates * steps_per_update, global_step, steps_start, time.time() - t_start, curve, stopped)
+    if verbose and global_step > steps_start:
+        print(f"{status_line(game, global_step, status['steps_per_s'], curve)} on {device}"
+              + ("; stopped on its time budget" if stopped == 'time budget' else ''), flush=True)
     model.eval()
     record = _expert_record(model, game, global_step, cfg, seed)
-    save_torch(record, run_dir/'expert.pt')
+    save_torch(record, run_dir/'expert.pt'); save_json(status, run_dir/'status.json')
     model.expert_info = {k: v for k, v in record.items() if k != 'state_dict'}
+    model.train_status = status
     return model
+
 
 # %% ../nbs/04_expert.ipynb #fb36d3d3
 SHIPPED_DIR = Path(__file__).parent/'experts' if '__file__' in globals() else Path('../dd_offline/experts')
+TIERS = ('gpu', 'cpu')   # how the shipped experts were trained
 
-def shipped_expert_path(game: str, tier: str = 'cpu') -> Path:
-    "Where the package keeps its shipped expert for `game`; a clear error if there is none."
+def shipped_games() -> list[str]:
+    "Games with a shipped expert of any tier."
+    return sorted({p.stem.rsplit('-', 1)[0] for p in SHIPPED_DIR.glob('*.pt') if p.stem.rsplit('-', 1)[-1] in TIERS})
+
+def shipped_cards() -> dict:
+    "The shipped experts' model cards (`experts/cards.json`), keyed by file stem such as 'starpilot-cpu'."
+    path = SHIPPED_DIR/'cards.json'
+    return json.loads(path.read_text()) if path.exists() else {}
+
+def best_shipped_tier(game: str) -> str:
+    "The strongest shipped expert of `game`: the GPU tier when its model card's ID return beats the CPU tier's, else the CPU tier."
+    have = [t for t in TIERS if (SHIPPED_DIR/f'{game}-{t}.pt').exists()]
+    if not have:
+        raise FileNotFoundError(f"no shipped expert for {game!r}; shipped experts: {', '.join(shipped_games()) or 'none'} "
+                                f"(or train one with `dd-offline train-expert --game {game}` and pass its expert.pt)")
+    cards = shipped_cards()
+    def id_return(t): return cards.get(f'{game}-{t}', {}).get('id', {}).get('expert', [-math.inf])[0]
+    return max(have, key=lambda t: (id_return(t), t == 'cpu'))
+
+def shipped_expert_path(game: str, tier: str | None = None) -> Path:
+    "Where the package keeps its shipped expert for `game` (the strongest tier unless `tier` is given); a clear error if there is none."
+    if tier is None: tier = best_shipped_tier(game)
+    if tier not in TIERS: raise ValueError(f"unknown expert tier {tier!r}; use one of {', '.join(TIERS)}")
     path = SHIPPED_DIR/f'{game}-{tier}.pt'
     if not path.exists():
         have = sorted(p.stem for p in SHIPPED_DIR.glob('*.pt'))
@@ -231,9 +340,15 @@ def shipped_expert_path(game: str, tier: str = 'cpu') -> Path:
                                 f"train one with `dd-offline train-expert --game {game}` and pass its expert.pt")
     return path
 
-def load_expert(path, device='cpu') -> ImpalaCNN:
-    "Load a trained expert (weights only) as an `ImpalaCNN` in eval mode, from a file or by game name (the shipped expert)."
-    if isinstance(path, str) and path in PROCGEN_GAMES and not Path(path).exists(): path = shipped_expert_path(path)
+def _is_expert_name(path) -> bool:
+    return isinstance(path, str) and not Path(path).exists() and '/' not in path and not path.endswith('.pt')
+
+def load_expert(path, device='cpu', tier: str | None = None, verbose: bool = True) -> ImpalaCNN:
+    "Load a trained expert (weights only) as an `ImpalaCNN` in eval mode, from a file or by game name (the strongest shipped expert)."
+    by_name = _is_expert_name(path)
+    if by_name:
+        game = path
+        path = shipped_expert_path(game, tier)
     rec = read_torch_file(path, 'expert', EXPERT_FORMAT)
     try: model = ImpalaCNN(tuple(rec['arch']['channels']), int(rec['arch']['hidden']))
     except (KeyError, TypeError) as e: raise CheckpointError(f"{path}: expert file has no valid architecture record ({e})") from None
@@ -245,13 +360,26 @@ def load_expert(path, device='cpu') -> ImpalaCNN:
                               f"unexpected {sorted(unexpected)[:3]}, wrong shape {sorted(bad_shape)[:3]})")
     model.load_state_dict(sd)
     model.expert_info = {k: v for k, v in rec.items() if k != 'state_dict'}
+    if by_name:
+        model.expert_info['tier'] = Path(path).stem.rsplit('-', 1)[-1]
+        if verbose: print(shipped_expert_summary(game, model.expert_info['tier']))
     return model.to(device).eval()
 
+def shipped_expert_summary(game: str, tier: str) -> str:
+    "One line on which shipped expert `load_expert(game)` loaded, and why."
+    card = shipped_cards().get(f'{game}-{tier}')
+    line = f"load_expert({game!r}): the {tier.upper()} expert"
+    if card: line += f" ({card['steps']:,} env steps; ID return {card['id']['expert'][0]:.2f}, random policy {card['id']['random'][0]:.2f})"
+    others = [t for t in TIERS if t != tier and (SHIPPED_DIR/f'{game}-{t}.pt').exists()]
+    if others: line += f"; also shipped: {', '.join(others)} (load_expert({game!r}, tier=...))"
+    return line
+
 def export_expert(checkpoint_path, out_path, half: bool = True) -> Path:
-    "Write the weights of a PPO checkpoint as a small expert file (fp16 weights when `half`), for shipping."
-    ck = read_torch_file(checkpoint_path, 'PPO checkpoint', CHECKPOINT_FORMAT)
+    "Write the weights of a PPO checkpoint (full or portable) as a small expert file (fp16 weights when `half`), for shipping."
+    ck = read_torch_file(checkpoint_path, 'PPO checkpoint', (CHECKPOINT_FORMAT, PORTABLE_FORMAT))
     ident = ck['identity']
-    sd = {k: (v.half() if half and v.is_floating_point() else v).clone() for k, v in ck['model'].items()}
+    sd = {k: (v.half() if half and v.is_floating_point() else v).detach().cpu().contiguous() for k, v in ck['model'].items()}
     rec = dict(format=EXPERT_FORMAT, game=ident['game'], steps=ck['global_step'], seed=ident['seed'], arch=ident['arch'],
                config=ident['ppo'], dtype='float16' if half else 'float32', wall_seconds=round(ck['elapsed'], 1), state_dict=sd)
     return save_torch(rec, out_path)
+

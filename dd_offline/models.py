@@ -66,12 +66,14 @@ class ImpalaCNN(nn.Module):
 
     def features(self, x) -> torch.Tensor:
         "The penultimate layer (after the fc layer's ReLU): the representation the policy and value heads read."
-        x = self.blocks(prepare_frames(x, self.fc.weight.device))
-        return F.relu(self.fc(F.relu(x).flatten(1)))
+        x = F.relu(self.blocks(prepare_frames(x, self.fc.weight.device))).flatten(1)
+        with torch.autocast(x.device.type, enabled=False):   # fc and heads stay fp32 under bf16 autocast
+            return F.relu(self.fc(x.float()))
 
     def forward(self, x):
         h = self.features(x)
-        return self.policy(h), self.value(h).squeeze(-1)
+        with torch.autocast(h.device.type, enabled=False):
+            return self.policy(h), self.value(h).squeeze(-1)
 
     @torch.no_grad()
     def act(self, x, greedy: bool = False) -> torch.Tensor:

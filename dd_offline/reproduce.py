@@ -207,7 +207,7 @@ def reproduce(games=PAPER_GAMES, preset: str = 'quick', run_dir='runs/reproduce'
     run_dir = Path(run_dir); t0 = time.time()
     for g in games: prepare_run_dir(run_dir/g, dict(game=g, preset=p.to_dict(), expert=str(source)), restart=restart)
     ex = get_executor(executor)
-    task_log = _print_line if log is print or type(log).__name__ == 'builtin_function_or_method' else log   # a patched print does not pickle
+    task_log = _print_line if getattr(log, '__name__', '') == 'print' else log   # print, even patched (pytest, Ray), as a picklable function
     done = ex.map(_reproduce_task, games, p=p, run_dir=run_dir, source=source, device=device, log=task_log, executor=ex)
     per_game = dict(zip(games, done))
     save_json({g: per_game[g]['results'] for g in games}, run_dir/'results.json')
