@@ -13,6 +13,7 @@ from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
 from .models import ImpalaCNN, StudentCNN, count_params
 from .expert import train_expert, TIERS, best_shipped_tier, shipped_expert_summary
 from .factory import train_experts, publish_experts
+from .minari_io import add_export_command
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
 from .reproduce import reproduce, results_from_json, rows_note
 from .evaluate import results_table, write_expert_cards
@@ -179,7 +180,7 @@ def _publish(args):
         for g in games: print(shipped_expert_summary(g, best_shipped_tier(g)))
     print(f"model cards: {card}")
 
-COMMANDS = [_add_smoke, _add_train_expert, _add_train_experts, _add_publish, _add_reproduce, _add_bench]
+COMMANDS = [_add_smoke, _add_train_expert, _add_train_experts, _add_publish, _add_reproduce, _add_bench, add_export_command]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog='dd-offline', description='Dataset distillation for offline RL on Procgen.')
