@@ -173,7 +173,7 @@ def _publish(args):
     print(f"published {', '.join(stems)}; checkpoints kept in {args.checkpoints_dir}")
     if args.no_cards: return
     job = load_json(Path(args.src)/'job.json') if (Path(args.src)/'job.json').exists() else {}
-    where = f"{job['device_name']} ({job['cores']} CPU cores)" if job.get('device_name') else None
+    where = f"{job['device_name']} with {job['cores']} CPU cores" if job.get('device_name') else None
     card = write_expert_cards(stems, n_episodes=args.episodes, extra={s: {'trained_on': where} for s in stems} if where else None,
                               experts_dir=args.shipped_dir)
     if args.shipped_dir is None:

@@ -152,10 +152,11 @@ def margin_in_se(a: list, b: list, n: int) -> float:
 def expert_card_markdown(stats: dict, curve_png: str | None = None) -> str:
     "One model card: what the expert is, its returns beside a random policy's and the paper's expert."
     g, n, tier = stats['game'], stats['n_episodes'], stats.get('tier') or 'cpu'
-    hours = (stats['wall_seconds'] or 0) / 3600
+    secs = stats['wall_seconds'] or 0
+    took = f"{secs / 3600:.1f} h" if secs >= 3600 else f"{secs / 60:.0f} min"
     where = stats.get('trained_on') or TRAINED_ON.get(tier, tier)
     lines = [f"## {g}, {tier.upper()} tier", "", f"`load_expert('{g}', tier='{tier}')`: ImpalaCNN trained with PPO for {stats['steps']:,} env steps "
-             f"({hours:.1f} h wall time on {where}), 200 training levels, easy mode, weights in fp16.", ""]
+             f"({took} wall time on {where}), 200 training levels, easy mode, weights in fp16.", ""]
     if curve_png: lines += [f"![{g} {tier} learning curve]({curve_png})", ""]
     lines += [f"| levels | this expert | random policy | margin (standard errors) | paper's expert |", "|---|---:|---:|---:|---:|"]
     for lv in ('id', 'ood'):
