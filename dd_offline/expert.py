@@ -17,10 +17,11 @@ from .envs import make_env, check_game, PAPER_GAMES, PROCGEN_GAMES
 from .models import ImpalaCNN
 
 # %% auto #0
-__all__ = ['CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'PORTABLE_FORMAT', 'EXTENDABLE', 'SHIPPED_DIR', 'TIERS', 'compute_gae',
-           'ppo_update', 'RewardNormalizer', 'Rollout', 'EnvState', 'collect_rollout', 'run_identity', 'save_portable',
-           'recent_return', 'status_line', 'train_expert', 'shipped_games', 'shipped_cards', 'best_shipped_tier',
-           'shipped_expert_path', 'load_expert', 'shipped_expert_summary', 'export_expert']
+__all__ = ['CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'PORTABLE_FORMAT', 'EXTENDABLE', 'LEGACY_PPO', 'SHIPPED_DIR', 'TIERS',
+           'compute_gae', 'ppo_update', 'RewardNormalizer', 'Rollout', 'EnvState', 'collect_rollout', 'run_identity',
+           'save_portable', 'saved_identity', 'recent_return', 'status_line', 'train_expert', 'shipped_games',
+           'shipped_cards', 'best_shipped_tier', 'shipped_expert_path', 'load_expert', 'shipped_expert_summary',
+           'export_expert']
 
 # %% ../nbs/04_expert.ipynb #cdfd33d8
 def compute_gae(rewards, values, dones, next_value, next_done, gamma: float, lam: float):
@@ -188,8 +189,15 @@ def _expert_record(model: ImpalaCNN, game: str, global_step: int, cfg: ExpertCon
                 arch=dict(channels=list(model.channels), hidden=model.hidden),
                 config=to_jsonable(asdict(cfg)), state_dict={k: v.detach().cpu() for k, v in model.state_dict().items()})
 
+LEGACY_PPO = dict(norm_reward=False, reward_clip=10.0)   # runs saved before these settings existed trained without them
+
+def saved_identity(saved: dict) -> dict:
+    "The identity recorded in a checkpoint, with the settings added since filled in as older runs trained."
+    ident = saved['identity']
+    return {**ident, 'ppo': {**LEGACY_PPO, **ident.get('ppo', {})}}
+
 def _check_identity(saved: dict, identity: dict, path, advice: str):
-    diffs = config_diff(saved['identity'], identity)
+    diffs = config_diff(saved_identity(saved), identity)
     if diffs: raise ConfigMismatchError(f"{path} belongs to another run ({'; '.join(diffs[:5])}); {advice}")
 
 def _restore_env_state(state: EnvState, saved: dict, fresh_episodes: bool):

@@ -12,7 +12,7 @@ from .core import (ExpertConfig, get_preset, get_device, save_json, load_json, a
                              CheckpointError, PRESETS)
 from .envs import PAPER_GAMES, check_game
 from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORMAT, PORTABLE_FORMAT, EXTENDABLE,
-                               SHIPPED_DIR, TIERS, _write_curve)
+                               SHIPPED_DIR, TIERS, _write_curve, saved_identity)
 
 # %% auto #0
 __all__ = ['game_config', 'split_cores', 'train_experts', 'write_job_outputs', 'publish_experts']
@@ -20,7 +20,7 @@ __all__ = ['game_config', 'split_cores', 'train_experts', 'write_job_outputs', '
 # %% ../nbs/04a_expert_factory.ipynb #964d9ae9
 def _saved_identity(path: Path) -> dict:
     fmt = PORTABLE_FORMAT if path.name != 'checkpoint.pt' else CHECKPOINT_FORMAT
-    return read_torch_file(path, 'portable PPO checkpoint' if fmt == PORTABLE_FORMAT else 'PPO checkpoint', fmt)['identity']
+    return saved_identity(read_torch_file(path, 'portable PPO checkpoint' if fmt == PORTABLE_FORMAT else 'PPO checkpoint', fmt))
 
 def game_config(game: str, run_dir, preset: str = 'paper', restore_dir=None, total_steps: int | None = None,
                 seed: int = 0) -> tuple[ExpertConfig, int, Path | None]:
