@@ -179,10 +179,9 @@ def plot_expert_curve(curve_csv, path, game: str):
     fig.tight_layout(); fig.savefig(path, dpi=80); plt.close(fig)
     return Path(path)
 
-def _card_stem(name: str, experts_dir: Path) -> str:
-    if name.rsplit('-', 1)[-1] in ('cpu', 'gpu'): return name
-    from dd_offline.expert import best_shipped_tier
-    return f'{name}-{best_shipped_tier(name)}'
+def _card_stem(name: str) -> str:
+    from dd_offline.expert import best_shipped_tier, TIERS
+    return name if name.rsplit('-', 1)[-1] in TIERS else f'{name}-{best_shipped_tier(name)}'
 
 def _card_order(stem: str):
     g, t = stem.rsplit('-', 1)
@@ -197,7 +196,7 @@ def write_expert_cards(measure=None, out_dir=None, n_episodes: int = 100, seed: 
     from dd_offline.expert import SHIPPED_DIR, load_expert
     experts_dir = Path(experts_dir or SHIPPED_DIR)
     out_dir = Path(out_dir or experts_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    stems = [_card_stem(m, experts_dir) for m in measure] if measure is not None else sorted(p.stem for p in experts_dir.glob('*.pt'))
+    stems = [_card_stem(m) for m in measure] if measure is not None else sorted(p.stem for p in experts_dir.glob('*.pt'))
     cards = load_json(out_dir/'cards.json') if (out_dir/'cards.json').exists() else {}
     for stem in stems:
         game, tier = stem.rsplit('-', 1)

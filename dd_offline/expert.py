@@ -19,9 +19,9 @@ from .models import ImpalaCNN
 # %% auto #0
 __all__ = ['CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'PORTABLE_FORMAT', 'EXTENDABLE', 'LEGACY_PPO', 'SHIPPED_DIR', 'TIERS',
            'compute_gae', 'ppo_update', 'RewardNormalizer', 'Rollout', 'EnvState', 'collect_rollout', 'run_identity',
-           'save_portable', 'saved_identity', 'recent_return', 'status_line', 'train_expert', 'shipped_games',
-           'shipped_cards', 'best_shipped_tier', 'shipped_expert_path', 'load_expert', 'shipped_expert_summary',
-           'export_expert']
+           'save_portable', 'write_curve', 'saved_identity', 'recent_return', 'status_line', 'train_expert',
+           'shipped_games', 'shipped_cards', 'best_shipped_tier', 'shipped_expert_path', 'load_expert',
+           'shipped_expert_summary', 'export_expert']
 
 # %% ../nbs/04_expert.ipynb #cdfd33d8
 def compute_gae(rewards, values, dones, next_value, next_done, gamma: float, lam: float):
@@ -179,7 +179,8 @@ def _resolve_config(config) -> ExpertConfig:
     if isinstance(config, ExpertConfig): return config
     raise TypeError(f"config must be a preset name or an ExpertConfig, got {type(config).__name__}")
 
-def _write_curve(rows: list[dict], path: Path):
+def write_curve(rows: list[dict], path: Path):
+    "Write the learning curve's rows as CSV, atomically."
     if not rows: return
     with atomic_write(path) as tmp, open(tmp, 'w', newline='') as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0])); w.writeheader(); w.writerows(rows)
@@ -265,13 +266,14 @@ def train_expert(game: str, config: ExpertConfig | str | None = None, run_dir='r
     save_json(dict(game=game, seed=seed, device=str(device), expert=asdict(cfg), arch=identity['arch'],
                    init_from=str(init_from) if pk else None), run_dir/'config.json')
 
-    saved = [update]
+    saved_update = update
     def checkpoint():
+        nonlocal saved_update
         save_torch(dict(format=CHECKPOINT_FORMAT, identity=identity, model=model.state_dict(), optimizer=optimizer.state_dict(),
                         update=update, global_step=global_step, curve=curve, elapsed=elapsed, env_state=env.get_state(),
                         done=state.done.cpu(), running=torch.from_numpy(state.running), finished=state.finished, episodes=state.episodes,
                         reward_norm=state.reward_norm.state_dict() if state.reward_norm else None, rng=_rng_states()), ckpt_path)
-        _write_curve(curve, run_dir/'curve.csv'); saved[0] = update
+        write_curve(curve, run_dir/'curve.csv'); saved_update = update
 
     steps_per_update = cfg.num_envs * cfg.num_steps
     n_updates = math.ceil(cfg.total_steps / steps_per_update)
@@ -301,7 +303,7 @@ def train_expert(game: str, config: ExpertConfig | str | None = None, run_dir='r
         if log_every is not None and time.time() - last_log >= log_every:
             print(status_line(game, global_step, (global_step - steps_start) / (time.time() - t_start), curve), flush=True)
             last_log = time.time()
-    if saved[0] != update or not ckpt_path.exists(): checkpoint()
+    if saved_update != update or not ckpt_path.exists(): checkpoint()
     status = _train_status(game, device, n_updates * steps_per_update, global_step, steps_start, time.time() - t_start, curve, stopped)
     if verbose and global_step > steps_start:
         print(f"{status_line(game, global_step, status['steps_per_s'], curve)} on {device}"

@@ -12,15 +12,14 @@ from .core import (ExpertConfig, get_preset, get_device, save_json, load_json, a
                              CheckpointError, PRESETS)
 from .envs import PAPER_GAMES, check_game
 from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORMAT, PORTABLE_FORMAT, EXTENDABLE,
-                               SHIPPED_DIR, TIERS, _write_curve, saved_identity)
+                               SHIPPED_DIR, TIERS, write_curve, saved_identity)
 
 # %% auto #0
 __all__ = ['game_config', 'split_cores', 'train_experts', 'write_job_outputs', 'publish_experts']
 
 # %% ../nbs/04a_expert_factory.ipynb #964d9ae9
 def _saved_identity(path: Path) -> dict:
-    fmt = PORTABLE_FORMAT if path.name != 'checkpoint.pt' else CHECKPOINT_FORMAT
-    return saved_identity(read_torch_file(path, 'portable PPO checkpoint' if fmt == PORTABLE_FORMAT else 'PPO checkpoint', fmt))
+    return saved_identity(read_torch_file(path, 'PPO checkpoint', (CHECKPOINT_FORMAT, PORTABLE_FORMAT)))
 
 def game_config(game: str, run_dir, preset: str = 'paper', restore_dir=None, total_steps: int | None = None,
                 seed: int = 0) -> tuple[ExpertConfig, int, Path | None]:
@@ -147,7 +146,7 @@ def publish_experts(src_dir, checkpoints_dir='experts/checkpoints', shipped_dir=
     for p, rec in records.items():
         with atomic_write(ck_dir/p.name) as tmp: shutil.copyfile(p, tmp)
         export_expert(p, shipped/f'{p.stem}-{tier}.pt')
-        _write_curve(rec['curve'], shipped/f'{p.stem}-{tier}-curve.csv')
+        write_curve(rec['curve'], shipped/f'{p.stem}-{tier}-curve.csv')
     if (src/'job.json').exists():
         history = load_json(ck_dir/'jobs.json') if (ck_dir/'jobs.json').exists() else []
         save_json(history + [load_json(src/'job.json')], ck_dir/'jobs.json')
