@@ -12,7 +12,7 @@ from .core import set_seed, get_device, get_preset, prepare_run_dir, save_json, 
 from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
 from .models import ImpalaCNN, StudentCNN, count_params
 from .expert import train_expert, TIERS, best_shipped_tier, shipped_expert_summary
-from .factory import train_experts, publish_experts
+from .factory import train_experts, publish_experts, run_campaign
 from .minari_io import add_export_command
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
 from .reproduce import reproduce, results_from_json, rows_note
@@ -146,12 +146,36 @@ def _add_train_experts(sub):
     p.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu' or 'cuda'")
     p.add_argument('--cores', type=int, default=None, help='CPU cores to split among the games (default: all of them)')
     p.add_argument('--log-every', type=float, default=30.0, help='seconds between status lines of each game')
+    _add_amp_arg(p)
     p.set_defaults(func=_train_experts)
+
+def _add_amp_arg(p):
+    p.add_argument('--amp', action=argparse.BooleanOptionalAction, default=None,
+                   help='bf16 autocast (default: on with CUDA and on CPUs with native bf16; --no-amp trains in fp32)')
 
 def _train_experts(args):
     if args.cores is not None and args.cores < 1: raise ValueError(f"--cores must be at least 1, got {args.cores}")
     train_experts(args.game or list(PAPER_GAMES), args.minutes, args.run_dir, args.preset, args.device, args.restore, args.out,
-                  args.total_steps, args.seed, args.cores, args.log_every)
+                  args.total_steps, args.seed, args.cores, args.log_every, amp=args.amp)
+
+def _add_campaign(sub):
+    p = sub.add_parser('campaign', help='one piece of the CPU expert campaign: continue the experts from experts/checkpoints for --minutes',
+                       description="Continue the experts' PPO runs on the CPU from --checkpoints-dir with the paper's settings, for at most "
+                                   "--minutes: starpilot until its shipped expert reaches its milestone, then jumper and bigfish. "
+                                   "Each game's portable checkpoint goes to RUN_DIR/out, for publish-experts. Start it with nice "
+                                   "(scripts/cpu_campaign.sh does) so that foreground work keeps the cores.")
+    p.add_argument('--minutes', type=float, required=True, help='wall-time budget of this piece')
+    p.add_argument('--game', action='append', help="train these games instead of the campaign's next stage")
+    p.add_argument('--run-dir', default='runs/campaign', help='full checkpoints and curves of this machine (default runs/campaign)')
+    p.add_argument('--checkpoints-dir', default='experts/checkpoints', help='portable checkpoints to continue from (default experts/checkpoints)')
+    p.add_argument('--cores', type=int, default=None, help='CPU cores to split among the games (default: all of them)')
+    p.add_argument('--log-every', type=float, default=60.0, help='seconds between status lines of each game')
+    _add_amp_arg(p)
+    p.set_defaults(func=_campaign)
+
+def _campaign(args):
+    if args.cores is not None and args.cores < 1: raise ValueError(f"--cores must be at least 1, got {args.cores}")
+    run_campaign(args.minutes, args.run_dir, args.checkpoints_dir, args.game, args.cores, args.amp, args.log_every)
 
 def _add_publish(sub):
     p = sub.add_parser('publish-experts', help='ship the experts a train-experts job sent back: checkpoints, fp16 experts, model cards',
@@ -180,7 +204,7 @@ def _publish(args):
         for g in games: print(shipped_expert_summary(g, best_shipped_tier(g)))
     print(f"model cards: {card}")
 
-COMMANDS = [_add_smoke, _add_train_expert, _add_train_experts, _add_publish, _add_reproduce, _add_bench, add_export_command]
+COMMANDS = [_add_smoke, _add_train_expert, _add_train_experts, _add_campaign, _add_publish, _add_reproduce, _add_bench, add_export_command]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog='dd-offline', description='Dataset distillation for offline RL on Procgen.')

@@ -38,6 +38,8 @@ class ExpertConfig:
     clip_vloss: bool = True
     norm_reward: bool = True      # rewards / running std of the discounted return (CleanRL, PFRL)
     reward_clip: float = 10.0     # ... then clipped to ±reward_clip
+    anneal_lr: bool = False       # lr falls linearly to 0 at anneal_steps (CleanRL's anneal_lr; on in the paper preset)
+    anneal_steps: int = 25_000_000  # the planned length of the run, not this piece's
     distribution_mode: str = 'easy'
     levels: str = 'id'
     checkpoint_every: int = 10    # updates between checkpoints
@@ -136,14 +138,16 @@ def _quick() -> Preset:
         DistillConfig(iterations=200, real_batch_size=128, snapshot_every=20),
         EvalConfig(n_episodes=20, num_envs=64))
 
-PRESETS = {'tiny': _tiny, 'quick': _quick, 'paper': Preset}
+def _paper() -> Preset:
+    return Preset('paper', 0, ExpertConfig(anneal_lr=True))
+
+PRESETS = {'tiny': _tiny, 'quick': _quick, 'paper': _paper}
 
 def get_preset(name: str, seed: int | None = None) -> Preset:
     "A fresh copy of the preset called `name`, optionally with another seed."
     if name not in PRESETS:
         raise ValueError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}")
     p = PRESETS[name]()
-    if name == 'paper': p.name = 'paper'
     if seed is not None: p.seed = seed
     return p
 

@@ -19,9 +19,9 @@ from .models import ImpalaCNN
 # %% auto #0
 __all__ = ['CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'PORTABLE_FORMAT', 'EXTENDABLE', 'LEGACY_PPO', 'SHIPPED_DIR', 'TIERS',
            'compute_gae', 'ppo_update', 'RewardNormalizer', 'Rollout', 'EnvState', 'collect_rollout', 'run_identity',
-           'save_portable', 'write_curve', 'saved_identity', 'recent_return', 'status_line', 'train_expert',
-           'shipped_games', 'shipped_cards', 'best_shipped_tier', 'shipped_expert_path', 'load_expert',
-           'shipped_expert_summary', 'export_expert']
+           'save_portable', 'cpu_has_bf16', 'use_amp', 'lr_at', 'write_curve', 'saved_identity', 'recent_return',
+           'status_line', 'train_expert', 'shipped_games', 'shipped_cards', 'best_shipped_tier', 'shipped_expert_path',
+           'load_expert', 'shipped_expert_summary', 'export_expert']
 
 # %% ../nbs/04_expert.ipynb #cdfd33d8
 def compute_gae(rewards, values, dones, next_value, next_done, gamma: float, lam: float):
@@ -160,12 +160,13 @@ def _set_rng_states(s: dict):
 def _cpu_state(sd: dict) -> dict: return {k: v.detach().cpu().contiguous() for k, v in sd.items()}
 
 def save_portable(checkpoint_path, out_path) -> Path:
-    "A compact copy of a PPO checkpoint that continues training on another machine: fp32 weights, bf16 Adam moments, counters, curve and reward scale; no env or RNG state."
+    "A compact copy of a PPO checkpoint that continues training on another machine: fp16 weights, bf16 Adam moments, counters, curve and reward scale; no env or RNG state."
     ck = read_torch_file(checkpoint_path, 'PPO checkpoint', CHECKPOINT_FORMAT)
     opt = ck['optimizer']
     moments = {i: {k: (v.bfloat16() if k in ('exp_avg', 'exp_avg_sq') else v) for k, v in s.items()} for i, s in opt['state'].items()}
     keep = ('identity', 'update', 'global_step', 'curve', 'elapsed', 'episodes', 'finished', 'reward_norm')
-    rec = dict(format=PORTABLE_FORMAT, model=_cpu_state(ck['model']), optimizer=dict(state=moments, param_groups=opt['param_groups']),
+    weights = {k: (v.half() if v.is_floating_point() else v) for k, v in _cpu_state(ck['model']).items()}
+    rec = dict(format=PORTABLE_FORMAT, model=weights, optimizer=dict(state=moments, param_groups=opt['param_groups']),
                **{k: ck.get(k) for k in keep})
     return save_torch(rec, out_path)
 
@@ -179,18 +180,35 @@ def _resolve_config(config) -> ExpertConfig:
     if isinstance(config, ExpertConfig): return config
     raise TypeError(f"config must be a preset name or an ExpertConfig, got {type(config).__name__}")
 
+def cpu_has_bf16() -> bool:
+    "Whether this CPU computes bf16 natively (AVX-512 BF16 or AMX), where bf16 autocast speeds PPO up instead of slowing it."
+    try: flags = Path('/proc/cpuinfo').read_text().split()
+    except OSError: return False
+    return 'avx512_bf16' in flags or 'amx_bf16' in flags
+
+def use_amp(device: torch.device, amp: bool | None = None) -> bool:
+    "bf16 autocast for `device`: on CUDA, and on a CPU with native bf16, unless `amp` says otherwise."
+    if amp is not None: return bool(amp)
+    return device.type == 'cuda' or (device.type == 'cpu' and cpu_has_bf16())
+
+def lr_at(cfg: ExpertConfig, global_step: int) -> float:
+    "The learning rate of the update that starts at `global_step`: constant, or annealed linearly to 0 at `cfg.anneal_steps`."
+    if not cfg.anneal_lr: return cfg.lr
+    return cfg.lr * max(0.0, 1.0 - global_step / cfg.anneal_steps)
+
 def write_curve(rows: list[dict], path: Path):
     "Write the learning curve's rows as CSV, atomically."
     if not rows: return
     with atomic_write(path) as tmp, open(tmp, 'w', newline='') as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0])); w.writeheader(); w.writerows(rows)
+        names = list(dict.fromkeys(k for r in rows for k in r))   # columns added later (lr) stay empty in older rows
+        w = csv.DictWriter(f, fieldnames=names, restval=''); w.writeheader(); w.writerows(rows)
 
 def _expert_record(model: ImpalaCNN, game: str, global_step: int, cfg: ExpertConfig, seed: int) -> dict:
     return dict(format=EXPERT_FORMAT, game=game, steps=global_step, seed=seed,
                 arch=dict(channels=list(model.channels), hidden=model.hidden),
                 config=to_jsonable(asdict(cfg)), state_dict={k: v.detach().cpu() for k, v in model.state_dict().items()})
 
-LEGACY_PPO = dict(norm_reward=False, reward_clip=10.0)   # runs saved before these settings existed trained without them
+LEGACY_PPO = dict(norm_reward=False, reward_clip=10.0, anneal_lr=False, anneal_steps=25_000_000)   # runs saved before these settings existed trained without them
 
 def saved_identity(saved: dict) -> dict:
     "The identity recorded in a checkpoint, with the settings added since filled in as older runs trained."
@@ -229,14 +247,14 @@ def train_expert(game: str, config: ExpertConfig | str | None = None, run_dir='r
                  seed: int = 0, device=None, env=None, channels=(16, 32, 32), hidden: int = 256,
                  compile: bool = False, progress: bool = True, verbose: bool = True, time_budget: float | None = None,
                  checkpoint_seconds: float = 60.0, log_every: float | None = None, env_threads: int = 4,
-                 init_from=None) -> ImpalaCNN:
+                 init_from=None, amp: bool | None = None) -> ImpalaCNN:
     "Train (or resume, or extend) a PPO expert for `game`; returns the trained `ImpalaCNN`."
     t_call = time.time()
     cfg, run_dir = _resolve_config(config), Path(run_dir)
     if env is None: check_game(game)
     device = get_device(device) if not isinstance(device, torch.device) else device
-    amp = device.type == 'cuda'
-    if amp: torch.backends.cudnn.benchmark = True
+    amp = use_amp(device, amp)
+    if device.type == 'cuda': torch.backends.cudnn.benchmark = True
     use_fast_malloc()
     set_seed(seed)
     model = ImpalaCNN(channels, hidden).to(device).to(memory_format=torch.channels_last)
@@ -285,6 +303,7 @@ def train_expert(game: str, config: ExpertConfig | str | None = None, run_dir='r
     for _ in bar:
         if time_budget is not None and time.time() - t_call + last_dt > time_budget: stopped = 'time budget'; break
         t0 = time.time()
+        for g in optimizer.param_groups: g['lr'] = lr_at(cfg, global_step)
         model.eval(); collect_rollout(fwd, env, state, buf, amp)
         with torch.no_grad(), torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
             next_value = fwd(state.obs)[1].float()
@@ -296,6 +315,7 @@ def train_expert(game: str, config: ExpertConfig | str | None = None, run_dir='r
         recent = state.finished
         curve.append(dict(update=update, global_step=global_step, seconds=round(elapsed, 3), steps_per_s=round(steps_per_update / last_dt, 1),
                           mean_return=round(float(np.mean(recent)), 4) if recent else float('nan'), episodes=state.episodes,
+                          lr=lr_at(cfg, global_step - steps_per_update),
                           **{k: round(v, 6) for k, v in stats.items()}))
         if progress: bar.comment = f"{steps_per_update / last_dt:,.0f} steps/s, return {curve[-1]['mean_return']:.2f}"
         if update % cfg.checkpoint_every == 0 or update == n_updates or time.time() - last_ckpt >= checkpoint_seconds:

@@ -12,14 +12,22 @@ from .core import (ExpertConfig, get_preset, get_device, save_json, load_json, a
                              CheckpointError, PRESETS)
 from .envs import PAPER_GAMES, check_game
 from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORMAT, PORTABLE_FORMAT, EXTENDABLE,
-                               SHIPPED_DIR, TIERS, write_curve, saved_identity)
+                               SHIPPED_DIR, TIERS, write_curve, saved_identity, use_amp, shipped_cards)
 
 # %% auto #0
-__all__ = ['game_config', 'split_cores', 'train_experts', 'write_job_outputs', 'publish_experts']
+__all__ = ['MILESTONES', 'CAMPAIGN_STAGES', 'game_config', 'split_cores', 'train_experts', 'write_job_outputs', 'publish_experts',
+           'shipped_id_return', 'campaign_games', 'run_campaign']
 
 # %% ../nbs/04a_expert_factory.ipynb #964d9ae9
 def _saved_identity(path: Path) -> dict:
     return saved_identity(read_torch_file(path, 'PPO checkpoint', (CHECKPOINT_FORMAT, PORTABLE_FORMAT)))
+
+def _newest_source(full: Path, portable: Path | None) -> Path | None:
+    "The run directory's full checkpoint, unless the portable one is further along (another machine continued the run)."
+    have = [p for p in (full, portable) if p is not None and p.exists()]
+    if len(have) < 2: return have[0] if have else None
+    steps = {p: read_torch_file(p, 'PPO checkpoint', (CHECKPOINT_FORMAT, PORTABLE_FORMAT))['global_step'] for p in have}
+    return portable if steps[portable] > steps[full] else full
 
 def game_config(game: str, run_dir, preset: str = 'paper', restore_dir=None, total_steps: int | None = None,
                 seed: int = 0) -> tuple[ExpertConfig, int, Path | None]:
@@ -27,7 +35,7 @@ def game_config(game: str, run_dir, preset: str = 'paper', restore_dir=None, tot
     base = get_preset(preset).expert
     full = Path(run_dir)/game/'checkpoint.pt'
     portable = Path(restore_dir)/f'{game}.pt' if restore_dir is not None else None
-    source = full if full.exists() else portable if portable is not None and portable.exists() else None
+    source = _newest_source(full, portable)
     if source is None: cfg, init_from = base, None
     else:
         ident = _saved_identity(source)
@@ -47,7 +55,7 @@ def split_cores(n_games: int, cores: int | None = None) -> int:
     return max(1, (cores or os.cpu_count() or 1) // n_games)
 
 def _train_worker(game: str, cfg: dict, game_dir: str, device: str, deadline: float | None, threads: int,
-                  init_from: str | None, seed: int, log_every: float | None, verbose: bool = True):
+                  init_from: str | None, seed: int, log_every: float | None, verbose: bool = True, amp: bool | None = None):
     torch.set_num_threads(threads)
     budget = None
     if deadline is not None:
@@ -55,7 +63,7 @@ def _train_worker(game: str, cfg: dict, game_dir: str, device: str, deadline: fl
         budget = left - min(15.0, 0.1 * left)          # reserve: the expert, status and curve are written after the last update
     try:
         train_expert(game, ExpertConfig(**cfg), game_dir, seed=seed, device=device, progress=False, verbose=verbose,
-                     time_budget=budget, log_every=log_every, env_threads=threads, init_from=init_from)
+                     time_budget=budget, log_every=log_every, env_threads=threads, init_from=init_from, amp=amp)
     except Exception as e:
         msg = f"{type(e).__name__}: {e}"
         Path(game_dir).mkdir(parents=True, exist_ok=True); (Path(game_dir)/'error.txt').write_text(msg)
@@ -83,7 +91,7 @@ def _summary_lines(statuses: dict) -> list[str]:
 
 def train_experts(games=PAPER_GAMES, minutes: float | None = None, run_dir='runs/experts', preset: str = 'paper',
                   device='auto', restore_dir=None, out_dir=None, total_steps: int | None = None, seed: int = 0,
-                  cores: int | None = None, log_every: float | None = 30.0, verbose: bool = True) -> dict:
+                  cores: int | None = None, log_every: float | None = 30.0, verbose: bool = True, amp: bool | None = None) -> dict:
     "Train the experts of `games` at once, one process each; stop after `minutes` of wall time; returns the job record."
     games = [check_game(g) for g in games]
     if len(set(games)) != len(games): raise ValueError(f"each game once, please: {games}")
@@ -94,6 +102,9 @@ def train_experts(games=PAPER_GAMES, minutes: float | None = None, run_dir='runs
     deadline = t0 + 60 * minutes if minutes is not None else None
     threads = split_cores(len(games), cores)
     plans = {g: game_config(g, run_dir, preset, restore_dir, total_steps, seed) for g in games}
+    for g, (_, _, init) in plans.items():
+        if init is not None and (run_dir/g/'checkpoint.pt').exists():   # the portable one is further along: set the stale run aside
+            (run_dir/g/'checkpoint.pt').replace(run_dir/g/'checkpoint-stale.pt')
     if verbose:
         print(f"training {', '.join(games)} on {_device_name(dev)}, {threads} thread(s) per game"
               + (f", for at most {minutes:g} min" if minutes else ''), flush=True)
@@ -102,10 +113,10 @@ def train_experts(games=PAPER_GAMES, minutes: float | None = None, run_dir='runs
             print(f"  {g}: from {start}, to {cfg.total_steps:,} env steps", flush=True)
     ctx = mp.get_context('spawn')
     procs = {g: _start_worker(ctx, g, asdict(cfg), str(run_dir/g), str(dev), deadline, threads,
-                              str(init) if init else None, s, log_every, verbose) for g, (cfg, s, init) in plans.items()}
+                              str(init) if init else None, s, log_every, verbose, amp) for g, (cfg, s, init) in plans.items()}
     statuses = {g: _finish_worker(g, p, run_dir/g, deadline) for g, p in procs.items()}
     job = dict(date=time.strftime('%Y-%m-%d %H:%M:%S'), device=str(dev), device_name=_device_name(dev), cores=cores or os.cpu_count(),
-               threads_per_game=threads, minutes=minutes, preset=preset, wall_seconds=round(time.time() - t0, 1),
+               threads_per_game=threads, minutes=minutes, preset=preset, amp=use_amp(dev, amp), wall_seconds=round(time.time() - t0, 1),
                env_steps_per_s=round(sum(s.get('steps_this_call', 0) for s in statuses.values()) / max(time.time() - t0, 1e-9), 1),
                torch=torch.__version__, games=statuses)
     save_json(job, run_dir/'factory.json')
@@ -151,3 +162,29 @@ def publish_experts(src_dir, checkpoints_dir='experts/checkpoints', shipped_dir=
         history = load_json(ck_dir/'jobs.json') if (ck_dir/'jobs.json').exists() else []
         save_json(history + [load_json(src/'job.json')], ck_dir/'jobs.json')
     return [p.stem for p in ports]
+
+# %% ../nbs/04a_expert_factory.ipynb #88306d2f
+MILESTONES = dict(starpilot=12.0, jumper=7.0, bigfish=4.0)   # ID return of the shipped expert over 100 episodes
+CAMPAIGN_STAGES = (('starpilot',), ('jumper', 'bigfish'))     # trained in this order
+
+def shipped_id_return(game: str, cards: dict | None = None) -> float:
+    "The best ID return on the model cards of `game`'s shipped experts (-inf without one)."
+    cards = shipped_cards() if cards is None else cards
+    return max((cards.get(f'{game}-{t}', {}).get('id', {}).get('expert', [-math.inf])[0] for t in TIERS), default=-math.inf)
+
+def campaign_games(cards: dict | None = None) -> list[str]:
+    "The games the next campaign piece trains: the first stage with a game short of its milestone ([] when all are met)."
+    for stage in CAMPAIGN_STAGES:
+        left = [g for g in stage if shipped_id_return(g, cards) < MILESTONES[g]]
+        if left: return left
+    return []
+
+def run_campaign(minutes: float, run_dir='runs/campaign', checkpoints_dir='experts/checkpoints', games=None,
+                 cores: int | None = None, amp: bool | None = None, log_every: float | None = 60.0, verbose: bool = True) -> dict | None:
+    "One campaign piece: continue `games` (default `campaign_games()`) from `checkpoints_dir` on the CPU for `minutes`; its outputs go to `run_dir/out`."
+    games = list(games) if games else campaign_games()
+    if not games:
+        if verbose: print("every expert has reached its milestone: nothing to train")
+        return None
+    return train_experts(games, minutes, run_dir, 'paper', 'cpu', checkpoints_dir, Path(run_dir)/'out',
+                         cores=cores, log_every=log_every, verbose=verbose, amp=amp)
