@@ -12,7 +12,7 @@ from .core import set_seed, get_device, get_preset, prepare_run_dir, save_json, 
 from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
 from .models import ImpalaCNN, StudentCNN, count_params
 from .expert import train_expert, TIERS, best_shipped_tier, shipped_expert_summary
-from .factory import train_experts, publish_experts, run_campaign
+from .factory import train_experts, publish_experts, run_campaign, campaign_status, publish_campaign
 from .minari_io import add_export_command
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
 from .reproduce import reproduce, results_from_json, rows_note
@@ -177,6 +177,27 @@ def _campaign(args):
     if args.cores is not None and args.cores < 1: raise ValueError(f"--cores must be at least 1, got {args.cores}")
     run_campaign(args.minutes, args.run_dir, args.checkpoints_dir, args.game, args.cores, args.amp, args.log_every)
 
+def _add_campaign_status(sub):
+    p = sub.add_parser('campaign-status', help="one line per game of a running (or finished) campaign: steps, return, entropy, env-steps/s")
+    p.add_argument('--run-dir', default='runs/campaign', help='the campaign run directory (default runs/campaign)')
+    p.set_defaults(func=lambda args: print('\n'.join(campaign_status(args.run_dir))))
+
+def _add_publish_campaign(sub):
+    p = sub.add_parser('publish-campaign', help="keep a campaign piece's checkpoints and ship each expert that beats the shipped one",
+                       description="Copy RUN_DIR/out/<game>.pt into --checkpoints-dir (never going back to fewer steps), measure each new "
+                                   "expert (ID and OOD return over --episodes episodes each, sharpness on 20 of its own ID episodes) and "
+                                   "ship it as dd_offline/experts/<game>-cpu.pt with its curve and model card only when its ID return "
+                                   "beats the shipped expert's card.")
+    p.add_argument('--run-dir', default='runs/campaign', help='the campaign run directory (default runs/campaign)')
+    p.add_argument('--checkpoints-dir', default='experts/checkpoints', help='where the portable checkpoints are kept (default experts/checkpoints)')
+    p.add_argument('--shipped-dir', default=None, help="where the experts and model cards go (default: the package's dd_offline/experts)")
+    p.add_argument('--episodes', type=int, default=100, help='episodes per row of the model cards (default 100)')
+    p.set_defaults(func=_publish_campaign)
+
+def _publish_campaign(args):
+    if args.episodes < 1: raise ValueError(f"--episodes must be at least 1, got {args.episodes}")
+    publish_campaign(args.run_dir, args.checkpoints_dir, args.shipped_dir, n_episodes=args.episodes)
+
 def _add_publish(sub):
     p = sub.add_parser('publish-experts', help='ship the experts a train-experts job sent back: checkpoints, fp16 experts, model cards',
                        description="Keep the job's portable checkpoints in --checkpoints-dir (the next job continues from them), export "
@@ -204,7 +225,7 @@ def _publish(args):
         for g in games: print(shipped_expert_summary(g, best_shipped_tier(g)))
     print(f"model cards: {card}")
 
-COMMANDS = [_add_smoke, _add_train_expert, _add_train_experts, _add_campaign, _add_publish, _add_reproduce, _add_bench, add_export_command]
+COMMANDS = [_add_smoke, _add_train_expert, _add_train_experts, _add_campaign, _add_campaign_status, _add_publish, _add_publish_campaign, _add_reproduce, _add_bench, add_export_command]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog='dd-offline', description='Dataset distillation for offline RL on Procgen.')

@@ -16,8 +16,8 @@ from .collector import random_act_fn, policy_act_fn
 
 # %% auto #0
 __all__ = ['PAPER_TABLE2_ID', 'PAPER_TABLE3_OOD', 'TRAINED_ON', 'EvalResult', 'evaluate_policies', 'paper_value',
-           'summarize_result', 'evaluate_methods', 'results_table', 'plot_results', 'expert_card_stats', 'margin_in_se',
-           'expert_card_markdown', 'plot_expert_curve', 'write_expert_cards']
+           'summarize_result', 'evaluate_methods', 'results_table', 'plot_results', 'expert_card_stats',
+           'policy_sharpness', 'margin_in_se', 'expert_card_markdown', 'plot_expert_curve', 'write_expert_cards']
 
 # %% ../nbs/09_evaluate.ipynb #4f773579
 @dataclass
@@ -140,7 +140,20 @@ def expert_card_stats(game: str, expert=None, n_episodes: int = 100, seed: int =
     for lv in ('id', 'ood'):
         r = evaluate_policies([expert, 'random'], game, lv, n_episodes, seed)
         out[lv] = {who: [float(x.mean()), float(x.std())] for who, x in zip(('expert', 'random'), r.returns)}
+    out['sharpness'] = policy_sharpness(game, expert, seed=seed)
     return out
+
+def policy_sharpness(game: str, expert, n_episodes: int = 20, seed: int = 0, num_envs: int = 10) -> dict:
+    "How decided `expert` is on the frames of its own ID episodes (sampled actions): mean entropy in nats and mean probability of its most likely action."
+    env = make_env(game, min(num_envs, n_episodes), 'id', seed, 'easy')
+    entropy, top = [], []
+    def act(frames):
+        with torch.no_grad(): logp = expert(torch.as_tensor(frames))[0].float().log_softmax(-1)
+        entropy.append(-(logp.exp() * logp).sum(-1)); top.append(logp.exp().max(-1).values)
+        return torch.multinomial(logp.exp(), 1).squeeze(1).numpy()
+    play_episodes(env, act, n_episodes, frames=False)
+    return dict(entropy=float(torch.cat(entropy).mean()), top_prob=float(torch.cat(top).mean()),
+                uniform_entropy=float(np.log(N_ACTIONS)), n_episodes=n_episodes)
 
 def margin_in_se(a: list, b: list, n: int) -> float:
     "(mean a - mean b) in standard errors of the difference, for two (mean, std) over `n` episodes each."
@@ -166,6 +179,10 @@ def expert_card_markdown(stats: dict, curve_png: str | None = None) -> str:
         lines.append(f"| {lv.upper()} | {e[0]:.2f} ± {e[1]:.2f} | {r[0]:.2f} ± {r[1]:.2f} | "
                      f"{e[0] - r[0]:+.2f} ({margin_in_se(e, r, n):+.1f}) | {paper_s} |")
     lines += ["", f"Mean ± std of the episode return over {n} episodes per row (sampled actions, seed {stats['seed']})."]
+    if stats.get('sharpness'):
+        s = stats['sharpness']
+        lines += ["", f"Sharpness on the frames of {s['n_episodes']} of its own ID episodes: mean policy entropy {s['entropy']:.2f} nats "
+                      f"(uniform: {s['uniform_entropy']:.2f}); its most likely action has probability {s['top_prob']:.2f} on average."]
     return "\n".join(lines) + "\n"
 
 def plot_expert_curve(curve_csv, path, game: str):

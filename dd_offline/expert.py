@@ -17,11 +17,11 @@ from .envs import make_env, check_game, PAPER_GAMES, PROCGEN_GAMES
 from .models import ImpalaCNN
 
 # %% auto #0
-__all__ = ['CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'PORTABLE_FORMAT', 'EXTENDABLE', 'LEGACY_PPO', 'SHIPPED_DIR', 'TIERS',
-           'compute_gae', 'ppo_update', 'RewardNormalizer', 'Rollout', 'EnvState', 'collect_rollout', 'run_identity',
-           'save_portable', 'cpu_has_bf16', 'use_amp', 'lr_at', 'write_curve', 'saved_identity', 'recent_return',
-           'status_line', 'train_expert', 'shipped_games', 'shipped_cards', 'best_shipped_tier', 'shipped_expert_path',
-           'load_expert', 'shipped_expert_summary', 'export_expert']
+__all__ = ['PPO_STATS', 'CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'PORTABLE_FORMAT', 'EXTENDABLE', 'LEGACY_PPO', 'SHIPPED_DIR',
+           'TIERS', 'compute_gae', 'ppo_loss', 'ppo_update', 'RewardNormalizer', 'Rollout', 'EnvState',
+           'collect_rollout', 'run_identity', 'save_portable', 'cpu_has_bf16', 'use_amp', 'lr_at', 'write_curve',
+           'saved_identity', 'recent_return', 'status_line', 'train_expert', 'shipped_games', 'shipped_cards',
+           'best_shipped_tier', 'shipped_expert_path', 'load_expert', 'shipped_expert_summary', 'export_expert']
 
 # %% ../nbs/04_expert.ipynb #cdfd33d8
 def compute_gae(rewards, values, dones, next_value, next_done, gamma: float, lam: float):
@@ -37,43 +37,59 @@ def compute_gae(rewards, values, dones, next_value, next_done, gamma: float, lam
     return advantages, advantages + values
 
 # %% ../nbs/04_expert.ipynb #c8f53c81
+def ppo_loss(model, batch: dict, idx, cfg: ExpertConfig, amp: bool = False) -> tuple:
+    "The PPO loss of minibatch `idx` of `batch` (forward under bf16 autocast when `amp`, losses in fp32), with its parts."
+    device = batch['actions'].device
+    with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
+        logits, value = model(batch['obs'][idx])
+    logp_all = logits.float().log_softmax(-1); value = value.float()
+    logp = logp_all.gather(1, batch['actions'][idx, None]).squeeze(1)
+    entropy = -(logp_all.exp() * logp_all).sum(-1).mean()
+    logratio = logp - batch['logprobs'][idx]; ratio = logratio.exp()
+    adv = batch['advantages'][idx]
+    if cfg.norm_adv: adv = (adv - adv.mean()) / (adv.std() + 1e-8)
+    pg_loss = torch.max(-adv * ratio, -adv * ratio.clamp(1 - cfg.clip_coef, 1 + cfg.clip_coef)).mean()
+    ret, old_v = batch['returns'][idx], batch['values'][idx]
+    if cfg.clip_vloss:
+        v_clipped = old_v + (value - old_v).clamp(-cfg.clip_coef, cfg.clip_coef)
+        v_loss = 0.5 * torch.max((value - ret) ** 2, (v_clipped - ret) ** 2).mean()
+    else: v_loss = 0.5 * ((value - ret) ** 2).mean()
+    loss = pg_loss - cfg.ent_coef * entropy + cfg.vf_coef * v_loss
+    with torch.no_grad():
+        approx_kl = ((ratio - 1) - logratio).mean()
+        clipfrac = ((ratio - 1).abs() > cfg.clip_coef).float().mean()
+    return loss, torch.stack([pg_loss.detach(), v_loss.detach(), entropy.detach(), approx_kl, clipfrac])
+
+PPO_STATS = ('policy_loss', 'value_loss', 'entropy', 'approx_kl', 'clipfrac')
+
 def ppo_update(model, optimizer, batch: dict, cfg: ExpertConfig, amp: bool = False) -> dict:
     "Clipped-objective PPO epochs over a flattened rollout `batch`; returns mean statistics."
     B = batch['actions'].shape[0]
     mb = B // cfg.num_minibatches
     if mb < 1: raise ValueError(f"rollout of {B} samples is too small for {cfg.num_minibatches} minibatches")
     device = batch['actions'].device
-    stats = torch.zeros(5, device=device); n = 0
+    stats = torch.zeros(len(PPO_STATS), device=device); n = 0
     for _ in range(cfg.update_epochs):
         perm = torch.randperm(B, device=device)
         for start in range(0, mb * cfg.num_minibatches, mb):
-            idx = perm[start:start + mb]
-            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
-                logits, value = model(batch['obs'][idx])
-            logp_all = logits.float().log_softmax(-1); value = value.float()
-            logp = logp_all.gather(1, batch['actions'][idx, None]).squeeze(1)
-            entropy = -(logp_all.exp() * logp_all).sum(-1).mean()
-            logratio = logp - batch['logprobs'][idx]; ratio = logratio.exp()
-            adv = batch['advantages'][idx]
-            if cfg.norm_adv: adv = (adv - adv.mean()) / (adv.std() + 1e-8)
-            pg_loss = torch.max(-adv * ratio, -adv * ratio.clamp(1 - cfg.clip_coef, 1 + cfg.clip_coef)).mean()
-            ret, old_v = batch['returns'][idx], batch['values'][idx]
-            if cfg.clip_vloss:
-                v_clipped = old_v + (value - old_v).clamp(-cfg.clip_coef, cfg.clip_coef)
-                v_loss = 0.5 * torch.max((value - ret) ** 2, (v_clipped - ret) ** 2).mean()
-            else: v_loss = 0.5 * ((value - ret) ** 2).mean()
-            loss = pg_loss - cfg.ent_coef * entropy + cfg.vf_coef * v_loss
+            loss, parts = ppo_loss(model, batch, perm[start:start + mb], cfg, amp)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.max_grad_norm)
             optimizer.step()
-            with torch.no_grad():
-                approx_kl = ((ratio - 1) - logratio).mean()
-                clipfrac = ((ratio - 1).abs() > cfg.clip_coef).float().mean()
-                stats += torch.stack([pg_loss.detach(), v_loss.detach(), entropy.detach(), approx_kl, clipfrac]); n += 1
-    return dict(zip(('policy_loss', 'value_loss', 'entropy', 'approx_kl', 'clipfrac'), (stats / n).tolist()))
+            stats += parts; n += 1
+    return dict(zip(PPO_STATS, (stats / n).tolist()))
 
 # %% ../nbs/04_expert.ipynb #706674a9
+def _done_mask(dones, num_envs: int) -> np.ndarray:
+    "Episode-end flags as a boolean mask of one flag per env (ints and floats 0/1 converted; anything else refused)."
+    d = np.asarray(dones)
+    if d.shape != (num_envs,): raise ValueError(f"dones must hold one flag per env, shape ({num_envs},); got shape {d.shape}")
+    if d.dtype != bool:
+        if not np.isin(d, (0, 1)).all(): raise ValueError(f"dones must be booleans or 0/1 flags; got values {np.unique(d)[:5].tolist()}")
+        d = d.astype(bool)
+    return d
+
 class RewardNormalizer:
     "Divide rewards by the running std of each env's discounted return, then clip (Gym's `NormalizeReward`, as CleanRL and PFRL use it)."
     def __init__(self, num_envs: int, gamma: float, clip: float = 10.0, eps: float = 1e-8):
@@ -88,6 +104,7 @@ class RewardNormalizer:
         self.mean, self.var, self.count = self.mean + delta * n / total, m2 / total, total
 
     def __call__(self, rewards: np.ndarray, dones: np.ndarray) -> np.ndarray:
+        dones = _done_mask(dones, len(self.returns))
         self.returns = self.returns * self.gamma + rewards
         self._update(self.returns)
         self.returns[dones] = 0.0

@@ -16,7 +16,8 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
 
 # %% auto #0
 __all__ = ['MILESTONES', 'CAMPAIGN_STAGES', 'game_config', 'split_cores', 'train_experts', 'write_job_outputs', 'publish_experts',
-           'shipped_id_return', 'campaign_games', 'run_campaign']
+           'keep_checkpoints', 'shipped_id_return', 'campaign_games', 'run_campaign', 'campaign_curves',
+           'campaign_status', 'plot_campaign', 'CampaignWatcher', 'publish_campaign']
 
 # %% ../nbs/04a_expert_factory.ipynb #964d9ae9
 def _saved_identity(path: Path) -> dict:
@@ -143,8 +144,18 @@ def write_job_outputs(run_dir, out_dir, job: dict) -> list[Path]:
 # %% ../nbs/04a_expert_factory.ipynb #e3de7947
 def publish_experts(src_dir, checkpoints_dir='experts/checkpoints', shipped_dir=None, tier: str = 'gpu') -> list[str]:
     "Keep a job's portable checkpoints in `checkpoints_dir`, export them as shipped `<game>-<tier>.pt` experts with curves, log the job; returns the games."
-    src, ck_dir, shipped = Path(src_dir), Path(checkpoints_dir), Path(shipped_dir or SHIPPED_DIR)
+    src, shipped = Path(src_dir), Path(shipped_dir or SHIPPED_DIR)
     if tier not in TIERS: raise ValueError(f"unknown expert tier {tier!r}; use one of {', '.join(TIERS)}")
+    records = keep_checkpoints(src, checkpoints_dir)
+    shipped.mkdir(parents=True, exist_ok=True)
+    for p, rec in records.items():
+        export_expert(p, shipped/f'{p.stem}-{tier}.pt')
+        write_curve(rec['curve'], shipped/f'{p.stem}-{tier}-curve.csv')
+    return [p.stem for p in records]
+
+def keep_checkpoints(src_dir, checkpoints_dir='experts/checkpoints') -> dict:
+    "Copy a job's portable checkpoints `<game>.pt` into `checkpoints_dir` (refusing to go back to fewer steps) and log its job.json; returns {path: record}."
+    src, ck_dir = Path(src_dir), Path(checkpoints_dir)
     ports = sorted(p for p in src.glob('*.pt'))
     if not ports: raise FileNotFoundError(f"{src}: no <game>.pt portable checkpoints to publish")
     records = {p: read_torch_file(p, 'portable PPO checkpoint', PORTABLE_FORMAT) for p in ports}
@@ -153,15 +164,13 @@ def publish_experts(src_dir, checkpoints_dir='experts/checkpoints', shipped_dir=
         kept = ck_dir/p.name
         if kept.exists() and (old := read_torch_file(kept, 'portable PPO checkpoint', PORTABLE_FORMAT)['global_step']) > rec['global_step']:
             raise ValueError(f"{p}: {rec['global_step']:,} env steps is behind {kept} ({old:,}); not publishing an older run")
-    ck_dir.mkdir(parents=True, exist_ok=True); shipped.mkdir(parents=True, exist_ok=True)
-    for p, rec in records.items():
+    ck_dir.mkdir(parents=True, exist_ok=True)
+    for p in records:
         with atomic_write(ck_dir/p.name) as tmp: shutil.copyfile(p, tmp)
-        export_expert(p, shipped/f'{p.stem}-{tier}.pt')
-        write_curve(rec['curve'], shipped/f'{p.stem}-{tier}-curve.csv')
     if (src/'job.json').exists():
-        history = load_json(ck_dir/'jobs.json') if (ck_dir/'jobs.json').exists() else []
-        save_json(history + [load_json(src/'job.json')], ck_dir/'jobs.json')
-    return [p.stem for p in ports]
+        history, job = load_json(ck_dir/'jobs.json') if (ck_dir/'jobs.json').exists() else [], load_json(src/'job.json')
+        if job not in history: save_json(history + [job], ck_dir/'jobs.json')
+    return records
 
 # %% ../nbs/04a_expert_factory.ipynb #88306d2f
 MILESTONES = dict(starpilot=12.0, jumper=7.0, bigfish=4.0)   # ID return of the shipped expert over 100 episodes
@@ -180,11 +189,96 @@ def campaign_games(cards: dict | None = None) -> list[str]:
     return []
 
 def run_campaign(minutes: float, run_dir='runs/campaign', checkpoints_dir='experts/checkpoints', games=None,
-                 cores: int | None = None, amp: bool | None = None, log_every: float | None = 60.0, verbose: bool = True) -> dict | None:
+                 cores: int | None = None, amp: bool | None = None, log_every: float | None = 60.0, verbose: bool = True,
+                 preset: str = 'paper', total_steps: int | None = None) -> dict | None:
     "One campaign piece: continue `games` (default `campaign_games()`) from `checkpoints_dir` on the CPU for `minutes`; its outputs go to `run_dir/out`."
     games = list(games) if games else campaign_games()
     if not games:
         if verbose: print("every expert has reached its milestone: nothing to train")
         return None
-    return train_experts(games, minutes, run_dir, 'paper', 'cpu', checkpoints_dir, Path(run_dir)/'out',
+    return train_experts(games, minutes, run_dir, preset, 'cpu', checkpoints_dir, Path(run_dir)/'out', total_steps=total_steps,
                          cores=cores, log_every=log_every, verbose=verbose, amp=amp)
+
+# %% ../nbs/04a_expert_factory.ipynb #2aa38684
+def campaign_curves(run_dir) -> dict:
+    "Each game's learning curve in `run_dir` as a DataFrame, {game: curve}."
+    import pandas as pd
+    return {p.parent.name: pd.read_csv(p) for p in sorted(Path(run_dir).glob('*/curve.csv'))}
+
+def campaign_status(run_dir='runs/campaign') -> list[str]:
+    "One line per game of a campaign: env steps, recent return, policy entropy, env-steps/s over the last updates, age of the curve."
+    curves = campaign_curves(run_dir)
+    if not curves: return [f"{run_dir}: no game has a curve yet"]
+    lines = []
+    for g, df in curves.items():
+        last, recent = df.iloc[-1], df.tail(5)
+        age = time.time() - (Path(run_dir)/g/'curve.csv').stat().st_mtime
+        lines.append(f"{g}: {int(last.global_step):,} env steps, recent return {last.mean_return:.2f}, entropy {last.entropy:.2f}, "
+                     f"{recent.steps_per_s.mean():,.0f} env-steps/s (last {len(recent)} updates), curve written {age / 60:.0f} min ago")
+    return lines
+
+def plot_campaign(run_dir='runs/campaign'):
+    "Training return, policy entropy and env-steps/s against env steps, one line per game."
+    import matplotlib.pyplot as plt
+    curves = campaign_curves(run_dir)
+    fig, axs = plt.subplots(1, 3, figsize=(12, 3))
+    for g, df in curves.items():
+        for ax, col in zip(axs, ('mean_return', 'entropy', 'steps_per_s')): ax.plot(df.global_step, df[col], label=g)
+    for ax, t in zip(axs, ('recent training return', 'policy entropy (nats)', 'env-steps/s')): ax.set(title=t, xlabel='env steps')
+    if curves: axs[0].legend()
+    fig.tight_layout()
+    return fig
+
+class CampaignWatcher:
+    "A JupyterLab view of a running campaign: status lines and curves, refreshed by its button."
+    def __init__(self, run_dir='runs/campaign'):
+        import ipywidgets as W
+        self.run_dir, self.status, self.out = run_dir, W.HTML(), W.Output()
+        self.button = W.Button(description='Refresh', icon='refresh')
+        self.button.on_click(lambda _: self.refresh())
+        self.widget = W.VBox([self.button, self.status, self.out])
+        self.refresh()
+    def refresh(self):
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+        import html
+        self.status.value = '<pre>' + html.escape('\n'.join(campaign_status(self.run_dir))) + '</pre>'
+        self.out.clear_output(wait=True)
+        if campaign_curves(self.run_dir):
+            with self.out: fig = plot_campaign(self.run_dir); display(fig); plt.close(fig)
+    def _ipython_display_(self):
+        from IPython.display import display
+        display(self.widget)
+
+# %% ../nbs/04a_expert_factory.ipynb #5b2d428e
+def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoints', shipped_dir=None, tier: str = 'cpu',
+                     n_episodes: int = 100, seed: int = 0, verbose: bool = True) -> dict:
+    "Keep a campaign piece's checkpoints; measure each game's new expert and ship it as `<game>-<tier>` only if its ID return beats the shipped card's. Returns {game: card with a `shipped` flag}."
+    from dd_offline.evaluate import expert_card_stats, write_expert_cards
+    from dd_offline.expert import load_expert
+    src, shipped = Path(run_dir)/'out', Path(shipped_dir or SHIPPED_DIR)
+    records = keep_checkpoints(src, checkpoints_dir)
+    cards = load_json(shipped/'cards.json') if (shipped/'cards.json').exists() else {}
+    job = load_json(src/'job.json') if (src/'job.json').exists() else {}
+    where = f"{job['device_name']} with {job['cores']} cores" if job.get('device_name') else None
+    cand_dir, out = Path(run_dir)/'candidates', {}
+    for p, rec in records.items():
+        g, stem = p.stem, f'{p.stem}-{tier}'
+        cand = export_expert(p, cand_dir/f'{stem}.pt')
+        write_curve(rec['curve'], cand_dir/f'{stem}-curve.csv')
+        card = {**expert_card_stats(g, load_expert(cand), n_episodes, seed, tier), **({'trained_on': where} if where else {})}
+        old = cards.get(stem, {}).get('id', {}).get('expert', [-math.inf])[0]
+        card['shipped'] = card['id']['expert'][0] > old
+        if card['shipped']:
+            shipped.mkdir(parents=True, exist_ok=True)
+            for f in (f'{stem}.pt', f'{stem}-curve.csv'):
+                with atomic_write(shipped/f) as tmp: shutil.copyfile(cand_dir/f, tmp)
+            cards[stem] = {k: v for k, v in card.items() if k != 'shipped'}
+        out[g] = card
+        if verbose:
+            print(f"{g}: {card['steps']:,} env steps, ID return {card['id']['expert'][0]:.2f} vs shipped {old:.2f}: "
+                  + ('shipped' if card['shipped'] else 'the shipped expert stays') + f"; sharpness: entropy {card['sharpness']['entropy']:.2f} nats, "
+                  f"top action {card['sharpness']['top_prob']:.2f}", flush=True)
+    if any(c['shipped'] for c in out.values()):
+        save_json(cards, shipped/'cards.json'); write_expert_cards([], experts_dir=shipped)   # re-render every card, measure none
+    return out
