@@ -1,19 +1,20 @@
-"""PPO expert throughput: dd_offline's trainer vs a plain, straightforward PPO loop, measured side by side in one run.
+"""PPO expert throughput: dd_offline's trainer in fp32 and in bf16 autocast, beside a plain PPO loop, measured side by side in one run.
 
-    python benchmarks/ppo_throughput.py                 # CPU, a CPU-sized rollout
-    python benchmarks/ppo_throughput.py --device cuda   # GPU, the paper's 64 x 256 rollout
+    python benchmarks/ppo_throughput.py --rollout paper --variants fp32 bf16     # the campaign's question: bf16 vs fp32 at 64 x 256
+    python benchmarks/ppo_throughput.py                                          # CPU-sized rollout, all variants
+    python benchmarks/ppo_throughput.py --device cuda                            # GPU, the paper's 64 x 256 rollout
 
 The plain loop is the same algorithm (same rollout, GAE, clipped PPO update) written the obvious way: fp32 NCHW
-frames, default memory format, no autocast, per-minibatch .item() calls. Both run the same number of updates on the
-same game; the first update of each is a warm-up and is not timed.
+frames, default memory format, no autocast, per-minibatch .item() calls. `fp32` is the trainer with autocast off
+(what it did on CPU before bf16 became the default on CPUs with native bf16); `bf16` is the trainer with bf16 autocast.
+Each variant runs the same number of updates on the same game; the first update of each is a warm-up and is not timed.
 """
-import argparse, time, tempfile
-import numpy as np
+import argparse, csv, time, tempfile
 import torch
 from dd_offline.core import ExpertConfig, get_device
 from dd_offline.envs import make_env
 from dd_offline.models import ImpalaCNN
-from dd_offline.expert import train_expert, compute_gae
+from dd_offline.expert import train_expert, compute_gae, cpu_has_bf16
 
 
 def plain_ppo(game, cfg, updates, device):
@@ -62,35 +63,42 @@ def plain_ppo(game, cfg, updates, device):
     return (updates - 1) * T * N / (time.time() - t0)
 
 
-def trainer(game, cfg, updates, device, compile=False):
-    "dd_offline's train_expert; env-steps/s over the updates after the first (from its curve)."
+def trainer(game, cfg, updates, device, amp=None, compile=False):
+    "dd_offline's train_expert; env-steps/s over the updates after the first (from its curve), and the curve's last return."
     with tempfile.TemporaryDirectory() as d:
         cfg = ExpertConfig(**{**cfg.__dict__, 'total_steps': updates * cfg.num_envs * cfg.num_steps, 'checkpoint_every': 10_000})
-        t0 = time.time()
-        train_expert(game, cfg, d, device=device, compile=compile, progress=False, verbose=False)
-        import csv
+        train_expert(game, cfg, d, device=device, compile=compile, progress=False, verbose=False, amp=amp, checkpoint_seconds=1e9)
         rows = list(csv.DictReader(open(f'{d}/curve.csv')))
     secs = sum(float(r['seconds']) - float(p['seconds']) for p, r in zip(rows, rows[1:]))
     return (updates - 1) * cfg.num_envs * cfg.num_steps / secs
 
 
+ROLLOUTS = {'paper': dict(num_envs=64, num_steps=256, num_minibatches=8),   # the paper's and the campaign's: minibatches of 2,048
+            'cpu': dict(num_envs=16, num_steps=128, num_minibatches=4)}     # minibatches of 512, a quicker measurement
+
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--game', default='bigfish')
+    ap.add_argument('--game', default='starpilot')
     ap.add_argument('--device', default='cpu')
+    ap.add_argument('--rollout', choices=list(ROLLOUTS), default=None, help='default: paper on CUDA, cpu on CPU')
     ap.add_argument('--updates', type=int, default=3, help='updates per variant (the first is warm-up)')
-    ap.add_argument('--compile', action='store_true', help='also measure the trainer with torch.compile')
+    ap.add_argument('--variants', nargs='+', default=['plain', 'fp32', 'bf16'], choices=['plain', 'fp32', 'bf16', 'compile'])
     args = ap.parse_args()
     device = get_device(args.device)
-    if device.type == 'cuda': cfg = ExpertConfig()                       # the paper's rollout: 64 envs x 256 steps
-    else: cfg = ExpertConfig(num_envs=16, num_steps=128, num_minibatches=4)  # same minibatch size (512), CPU-sized rollout
-    print(f"{args.game} on {device} ({torch.get_num_threads()} threads, torch {torch.__version__}): "
+    rollout = args.rollout or ('paper' if device.type == 'cuda' else 'cpu')
+    cfg = ExpertConfig(**ROLLOUTS[rollout])
+    print(f"{args.game} on {device} ({torch.get_num_threads()} threads, torch {torch.__version__}, native bf16: {cpu_has_bf16()}): "
           f"{cfg.num_envs} envs x {cfg.num_steps} steps, {cfg.num_minibatches} minibatches, {cfg.update_epochs} epochs, "
-          f"{args.updates} updates each")
-    plain = plain_ppo(args.game, cfg, args.updates, device)   # before any dd_offline training call: default malloc
-    print(f"  plain PPO loop       {plain:10,.1f} env-steps/s")
-    fast = trainer(args.game, cfg, args.updates, device)
-    print(f"  dd_offline trainer   {fast:10,.1f} env-steps/s   ({fast / plain:.2f}x the plain loop)")
-    if args.compile:
-        comp = trainer(args.game, cfg, args.updates, device, compile=True)
-        print(f"  trainer + compile    {comp:10,.1f} env-steps/s   ({comp / plain:.2f}x the plain loop)")
+          f"{args.updates} updates each", flush=True)
+    runs = {'plain': lambda: plain_ppo(args.game, cfg, args.updates, device),   # first: before any dd_offline call tunes malloc
+            'fp32': lambda: trainer(args.game, cfg, args.updates, device, amp=False),
+            'bf16': lambda: trainer(args.game, cfg, args.updates, device, amp=True),
+            'compile': lambda: trainer(args.game, cfg, args.updates, device, compile=True)}
+    names = {'plain': 'plain PPO loop', 'fp32': 'trainer, fp32', 'bf16': 'trainer, bf16 autocast', 'compile': 'trainer + compile'}
+    results = {}
+    for v in [v for v in runs if v in args.variants]:
+        results[v] = runs[v]()
+        first = next(iter(results))
+        print(f"  {names[v]:<24} {results[v]:10,.1f} env-steps/s   ({results[v] / results[first]:.2f}x the {names[first]})", flush=True)
+    if 'fp32' in results and 'bf16' in results:
+        print(f"  bf16 / fp32 trainer: {results['bf16'] / results['fp32']:.2f}x", flush=True)

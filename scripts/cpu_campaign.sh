@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 minutes=${1:?usage: scripts/cpu_campaign.sh MINUTES [campaign options...]}; shift
 [ -f .venv/bin/activate ] && . .venv/bin/activate
 mkdir -p runs/campaign
-export PYTHONUNBUFFERED=1
+export PYTHONUNBUFFERED=1 OMP_WAIT_POLICY=PASSIVE   # preempted at nice 19, OpenMP threads must sleep, not spin, while they wait for each other
 nohup nice -n 19 dd-offline campaign --minutes "$minutes" "$@" >> runs/campaign/log.txt 2>&1 &
 echo "$!" > runs/campaign/pid
 echo "campaign piece started (pid $!, $minutes min, nice 19); log: runs/campaign/log.txt"

@@ -27,7 +27,7 @@ fi
 {
   echo "== $(date -u '+%F %T') UTC, $(nproc) cores, $(python3 -c 'import torch; print("torch", torch.__version__, "cuda" if torch.cuda.is_available() else "no cuda")')"
   command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.total --format=csv,noheader || true
-  if [ "${BENCH:-1}" = 1 ]; then timeout 150 python3 benchmarks/ppo_throughput.py --device "$device" --game starpilot --updates 2 || echo "(benchmark failed)"; fi
+  if [ "${BENCH:-1}" = 1 ]; then timeout 150 python3 benchmarks/ppo_throughput.py --device "$device" --game starpilot --updates 2 --variants plain bf16 || echo "(benchmark failed)"; fi
   python3 -c 'import sys; from dd_offline.cli import main; sys.exit(main())' train-experts --minutes "$minutes" --device "$device" \
     --preset "$preset" --run-dir "$run_dir" --restore "$restore" --out "$out" "$@"
 } 2>&1 | tee "$out/log.txt"
