@@ -83,6 +83,7 @@ if __name__ == '__main__':
     ap.add_argument('--rollout', choices=list(ROLLOUTS), default=None, help='default: paper on CUDA, cpu on CPU')
     ap.add_argument('--updates', type=int, default=3, help='updates per variant (the first is warm-up)')
     ap.add_argument('--variants', nargs='+', default=['plain', 'fp32', 'bf16'], choices=['plain', 'fp32', 'bf16', 'compile'])
+    ap.add_argument('--rounds', type=int, default=1, help='measure the variants this many times, alternating their order (on a shared machine)')
     args = ap.parse_args()
     device = get_device(args.device)
     rollout = args.rollout or ('paper' if device.type == 'cuda' else 'cpu')
@@ -95,10 +96,16 @@ if __name__ == '__main__':
             'bf16': lambda: trainer(args.game, cfg, args.updates, device, amp=True),
             'compile': lambda: trainer(args.game, cfg, args.updates, device, compile=True)}
     names = {'plain': 'plain PPO loop', 'fp32': 'trainer, fp32', 'bf16': 'trainer, bf16 autocast', 'compile': 'trainer + compile'}
-    results = {}
-    for v in [v for v in runs if v in args.variants]:
-        results[v] = runs[v]()
-        first = next(iter(results))
-        print(f"  {names[v]:<24} {results[v]:10,.1f} env-steps/s   ({results[v] / results[first]:.2f}x the {names[first]})", flush=True)
-    if 'fp32' in results and 'bf16' in results:
-        print(f"  bf16 / fp32 trainer: {results['bf16'] / results['fp32']:.2f}x", flush=True)
+    order = [v for v in runs if v in args.variants]
+    rounds = []
+    for r in range(args.rounds):
+        results = {v: runs[v]() for v in (order if r % 2 == 0 else order[::-1])}
+        results = {v: results[v] for v in order}
+        rounds.append(results)
+        first = order[0]
+        print(f"round {r + 1}:", flush=True)
+        for v, x in results.items():
+            print(f"  {names[v]:<24} {x:10,.1f} env-steps/s   ({x / results[first]:.2f}x the {names[first]})", flush=True)
+    if 'fp32' in order and 'bf16' in order:
+        ratios = sorted(r['bf16'] / r['fp32'] for r in rounds)
+        print(f"bf16 / fp32 trainer: {', '.join(f'{x:.2f}x' for x in ratios)} (median {ratios[len(ratios) // 2]:.2f}x over {len(ratios)} round(s))", flush=True)
