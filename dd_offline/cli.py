@@ -144,17 +144,21 @@ def _add_train_experts(sub):
     p.add_argument('--total-steps', type=int, default=None, help="env steps to train each game to (default: the run's or the preset's)")
     p.add_argument('--seed', type=int, default=0, help='seed of new runs')
     p.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu' or 'cuda'")
-    p.add_argument('--cores', type=int, default=None, help='CPU cores to split among the games (default: all of them)')
-    p.add_argument('--log-every', type=float, default=30.0, help='seconds between status lines of each game')
-    _add_amp_arg(p)
+    _add_worker_args(p, log_every=30.0)
     p.set_defaults(func=_train_experts)
 
-def _add_amp_arg(p):
+def _add_worker_args(p, log_every: float):
+    "How the training processes run: cores, status lines, bf16."
+    p.add_argument('--cores', type=int, default=None, help='CPU cores to split among the games (default: all of them)')
+    p.add_argument('--log-every', type=float, default=log_every, help=f'seconds between status lines of each game (default {log_every:g})')
     p.add_argument('--amp', action=argparse.BooleanOptionalAction, default=None,
                    help='bf16 autocast (default: on with CUDA and on CPUs with native bf16; --no-amp trains in fp32)')
 
-def _train_experts(args):
+def _check_cores(args):
     if args.cores is not None and args.cores < 1: raise ValueError(f"--cores must be at least 1, got {args.cores}")
+
+def _train_experts(args):
+    _check_cores(args)
     train_experts(args.game or list(PAPER_GAMES), args.minutes, args.run_dir, args.preset, args.device, args.restore, args.out,
                   args.total_steps, args.seed, args.cores, args.log_every, amp=args.amp)
 
@@ -168,13 +172,11 @@ def _add_campaign(sub):
     p.add_argument('--game', action='append', help="train these games instead of the campaign's next stage")
     p.add_argument('--run-dir', default='runs/campaign', help='full checkpoints and curves of this machine (default runs/campaign)')
     p.add_argument('--checkpoints-dir', default='experts/checkpoints', help='portable checkpoints to continue from (default experts/checkpoints)')
-    p.add_argument('--cores', type=int, default=None, help='CPU cores to split among the games (default: all of them)')
-    p.add_argument('--log-every', type=float, default=60.0, help='seconds between status lines of each game')
-    _add_amp_arg(p)
+    _add_worker_args(p, log_every=60.0)
     p.set_defaults(func=_campaign)
 
 def _campaign(args):
-    if args.cores is not None and args.cores < 1: raise ValueError(f"--cores must be at least 1, got {args.cores}")
+    _check_cores(args)
     run_campaign(args.minutes, args.run_dir, args.checkpoints_dir, args.game, args.cores, args.amp, args.log_every)
 
 def _add_campaign_status(sub):
