@@ -4,7 +4,7 @@
 
 # %% ../nbs/03a_minari.ipynb #9dd8bfe3
 from __future__ import annotations
-import contextlib, io, json, os, warnings
+import contextlib, io, json, os, shutil, warnings
 from pathlib import Path
 import numpy as np
 from .envs import N_ACTIONS, OBS_SHAPE, check_game
@@ -12,8 +12,8 @@ from .data import OfflineDataset, dataset_from_episodes, Episode, load_dataset
 
 # %% auto #0
 __all__ = ['MINARI_HINT', 'EXPORT_FORMATS', 'import_minari', 'procgen_spaces', 'minari_root', 'default_dataset_id', 'png_frames',
-           'episode_end_flags', 'minari_description', 'to_minari', 'open_minari', 'from_minari', 'to_d3rlpy',
-           'export_dataset', 'add_export_command']
+           'episode_end_flags', 'minari_description', 'check_minari_copy', 'removed_on_failure', 'to_minari',
+           'open_minari', 'from_minari', 'to_d3rlpy', 'export_dataset', 'add_export_command']
 
 # %% ../nbs/03a_minari.ipynb #5aef9f6c
 MINARI_HINT = 'pip install "dd_offline[minari]"'
@@ -75,6 +75,29 @@ def minari_description(ds: OfflineDataset) -> str:
             f"Observations are 64x64 RGB uint8 frames, actions Procgen's 15. The episode metadata 'seed' is the Procgen level. "
             f"Make the environment with dd_offline.envs.make_env({game!r}).")
 
+def check_minari_copy(md, ds: OfflineDataset):
+    "Raise unless every episode of the Minari dataset `md` reads back as `ds` has it: frames (with the last), actions, rewards, ends, level seed."
+    minari, _ = import_minari()
+    seeds = [m.get('seed') for m in md.storage.get_episode_metadata(range(md.total_episodes))]
+    if md.total_episodes != ds.n_episodes: raise RuntimeError(f"Minari holds {md.total_episodes} episodes, the dataset {ds.n_episodes}")
+    for i, (got, ep) in enumerate(zip(md.iterate_episodes(range(ds.n_episodes)), ds.episodes())):
+        term, trunc = episode_end_flags(ds, i)
+        want = dict(observations=np.concatenate([ep.obs, ep.final_obs[None]]), actions=ep.actions, rewards=ep.rewards,
+                    terminations=term, truncations=trunc)
+        for name, value in want.items():
+            if not np.array_equal(np.asarray(getattr(got, name)), value):
+                raise RuntimeError(f"Minari {minari.__version__} did not store episode {i}'s {name} exactly; {MINARI_HINT}")
+        if seeds[i] != ep.level_seed: raise RuntimeError(f"Minari stored episode {i}'s level seed as {seeds[i]}, not {ep.level_seed}")
+
+@contextlib.contextmanager
+def removed_on_failure(path: Path):
+    "Remove the directory `path` if the block fails, unless it was there before (Minari refuses to overwrite it, and it stays)."
+    existed = path.exists()
+    try: yield
+    except BaseException:
+        if not existed: shutil.rmtree(path, ignore_errors=True)
+        raise
+
 def to_minari(ds: OfflineDataset, dataset_id: str | None = None, root=None, author: str = 'dd_offline'):
     "Write `ds` as the Minari dataset `dataset_id` (under `root`, else Minari's datasets directory); returns the `MinariDataset`."
     minari, _ = import_minari()
@@ -87,16 +110,17 @@ def to_minari(ds: OfflineDataset, dataset_id: str | None = None, root=None, auth
         buffers.append(EpisodeBuffer(id=i, seed=ep.level_seed, observations=np.concatenate([ep.obs, ep.final_obs[None]]),
                                      actions=ep.actions, rewards=ep.rewards, terminations=term, truncations=trunc))
     obs_space, act_space = procgen_spaces()
-    with minari_root(root), png_frames(), warnings.catch_warnings():
-        warnings.filterwarnings('ignore', message='.*(eval_env|env_spec|code_permalink|author).*')
-        out = minari.create_dataset_from_buffers(dataset_id, buffers, observation_space=obs_space, action_space=act_space,
-                                                 algorithm_name=str(ds.meta.get('policy', 'unknown')), author=author,
-                                                 description=minari_description(ds), data_format='hdf5',
-                                                 requirements=['dd_offline', 'procgen-mirror', 'gym==0.26.2'])
-        out.storage.update_metadata({'dd_offline': json.dumps(ds.meta)})
-    first = next(out.iterate_episodes([0]))
-    if not np.array_equal(first.observations[:-1], ds.obs[:ds.lengths[0]]):       # guard: frames must come back exactly
-        raise RuntimeError(f"Minari {minari.__version__} did not store the frames losslessly; {MINARI_HINT}")
+    with minari_root(root):
+        from minari.storage.datasets_root_dir import get_dataset_path
+        with removed_on_failure(get_dataset_path(dataset_id)):
+            with png_frames(), warnings.catch_warnings():
+                warnings.filterwarnings('ignore', message='.*(eval_env|env_spec|code_permalink|author).*')
+                out = minari.create_dataset_from_buffers(dataset_id, buffers, observation_space=obs_space, action_space=act_space,
+                                                         algorithm_name=str(ds.meta.get('policy', 'unknown')), author=author,
+                                                         description=minari_description(ds), data_format='hdf5',
+                                                         requirements=['dd_offline', 'procgen-mirror', 'gym==0.26.2'])
+                out.storage.update_metadata({'dd_offline': json.dumps(ds.meta)})
+            check_minari_copy(out, ds)
     return out
 
 # %% ../nbs/03a_minari.ipynb #6122818e

@@ -1,11 +1,15 @@
-"""The reproduction and the distillation benchmark on a local Ray with two cores give the same results as in-process, seed for seed.
+"""On a local Ray with two cores: the executor returns results in the order of the items when tasks finish out of order,
+runs tasks inside tasks, and raises a task's own error at once, cancelling the rest; the reproduction and the distillation
+benchmark give the same results as in-process, seed for seed. One Ray for the module (it takes seconds to start), so the
+executor's tests live here rather than in `00a_executors`, whose Ray cell is `slow`.
 Skipped, with the reason, where Ray is not installed (`pip install -e ".[ray]"`; the dev extra has it)."""
-import json
+import contextlib, json, sys, time
 from pathlib import Path
 import pytest
 import torch
 
 ray = pytest.importorskip('ray', reason='ray is not installed (pip install -e ".[ray]")')
+ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])     # Ray's workers cannot import this test module
 from dd_offline.executors import RayExecutor, LocalExecutor
 from dd_offline.reproduce import reproduce
 from dd_offline.bench import bench_distill
@@ -14,12 +18,74 @@ from dd_offline.cli import main
 TIMINGS = {'seconds', 'set_seconds'}
 
 
+@contextlib.contextmanager
+def torch_threads(n: int):
+    "torch runs `n` threads inside the block, and as many as before after it."
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try: yield
+    finally: torch.set_num_threads(before)
+
+
+@pytest.fixture(scope='module', autouse=True)
+def torch_threads_unchanged():
+    "The check: after this module (and its Ray fixture) torch runs as many threads as before it."
+    before = torch.get_num_threads()
+    yield
+    assert torch.get_num_threads() == before, f'this module left torch at {torch.get_num_threads()} threads, it had {before}'
+
+
 @pytest.fixture(scope='module')
 def local_ray():
-    torch.set_num_threads(1)            # Ray's workers run one torch thread each: the same arithmetic here
-    ex = RayExecutor(num_cpus=2)
-    yield ex
-    ray.shutdown()
+    with torch_threads(1):              # Ray's workers run one torch thread each: the same arithmetic here
+        ex = RayExecutor(num_cpus=2)
+        yield ex
+        ray.shutdown()
+
+
+def gated_square(x: int, gate: str) -> int:
+    "x * x; item 0 first waits (at most 60 s) until item 2 has finished, so it finishes last."
+    t0 = time.time()
+    while x == 0 and not (Path(gate)/'2').exists():
+        if time.time() - t0 > 60: raise TimeoutError('item 2 never finished')
+        time.sleep(0.02)
+    (Path(gate)/str(x)).touch()
+    return x * x
+
+
+def test_results_in_item_order_when_tasks_finish_out_of_order(tmp_path, local_ray):
+    done = []
+    assert local_ray.map(gated_square, [0, 1, 2], on_result=lambda x, r: done.append((x, r)), gate=str(tmp_path)) == [0, 1, 4]
+    assert sorted(done) == [(0, 0), (1, 1), (2, 4)] and done[-1] == (0, 0), done    # on_result as each finished: item 0 last
+
+
+def square(x: int) -> int: return x * x
+
+
+def sum_of_squares(x: int, ex) -> int:
+    "1 + 4 + ... + x * x, each square a task of its own, started from this task."
+    return sum(ex.map(square, range(1, x + 1)))
+
+
+def test_tasks_start_tasks(local_ray):
+    assert local_ray.map(sum_of_squares, [2, 3], ex=local_ray) == [5, 14]
+
+
+def hang_or_fail(x: str, gate: str):
+    "'fail' raises at once; 'hang' waits (at most 60 s) for the gate, then marks that it ran to the end."
+    if x == 'fail': raise ValueError('bad item fail')
+    t0 = time.time()
+    while not (Path(gate)/'open').exists() and time.time() - t0 < 60: time.sleep(0.02)
+    (Path(gate)/'hang-finished').touch()
+
+
+def test_task_error_raised_at_once_and_the_rest_cancelled(tmp_path, local_ray):
+    with pytest.raises(ValueError, match='bad item fail'):       # not after 'hang' has waited out its 60 s
+        local_ray.map(hang_or_fail, ['hang', 'fail'], gate=str(tmp_path))
+    (tmp_path/'open').touch()
+    time.sleep(2)                                                 # a 'hang' still running sees the gate within 0.02 s
+    assert not (tmp_path/'hang-finished').exists(), "the hanging task was not cancelled"
+    assert local_ray.map(gated_square, [1, 2], gate=str(tmp_path)) == [1, 4]      # both cores free again
 
 
 def without_timings(x):
