@@ -4,7 +4,7 @@
 
 # %% ../nbs/08c_bptt.ipynb #512414f3
 from __future__ import annotations
-import math, time
+import math, time, contextlib
 from dataclasses import dataclass, asdict, fields
 import numpy as np
 import torch
@@ -22,7 +22,7 @@ from .matching import channel_stats
 # %% auto #0
 __all__ = ['BPTT_METHODS', 'BPTT_LABELS', 'BPTT_INNER', 'BPTTConfig', 'bptt_config', 'check_bptt_config', 'soft_ce',
            'init_inner_state', 'inner_step', 'unroll_student', 'meta_loss', 'inner_batches', 'student_params',
-           'initial_labels', 'bptt_set', 'heldout_bptt_loss']
+           'initial_labels', 'cpu_threads', 'bptt_set', 'heldout_bptt_loss']
 
 # %% ../nbs/08c_bptt.ipynb #59709b70
 BPTT_METHODS = ('bptt',)
@@ -49,6 +49,7 @@ class BPTTConfig:
     lr_lr: float = 0.01           # outer Adam on log(inner lr)
     student_channels: tuple = (3, 12, 48, 12, 3)   # the students' conv channels (`StudentCNN`); smaller only in tests
     snapshot_every: int = 25
+    threads: int = 1              # torch threads on a CPU while distilling (the ops are small: more threads cost more than they give on a shared 2-core machine)
 
 def bptt_config(method: str = 'bptt', **overrides) -> BPTTConfig:
     "A `BPTTConfig` with `overrides`; an unknown setting is a one-line error naming the known ones."
@@ -68,7 +69,7 @@ def check_bptt_config(cfg: BPTTConfig, n_real: int, have_targets: bool):
     for name in ('inner_lr', 'lr_frames', 'lr_labels', 'lr_lr'):
         v = getattr(cfg, name)
         if not (isinstance(v, (int, float)) and v > 0 and math.isfinite(v)): raise ValueError(f"{name} must be a positive number, got {v}")
-    for name in ('inner_batch_size', 'real_batch_size', 'snapshot_every'):
+    for name in ('inner_batch_size', 'real_batch_size', 'snapshot_every', 'threads'):
         if getattr(cfg, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(cfg, name)}")
     if not have_targets: raise ValueError("bptt's outer loss is the cross-entropy against the expert's probabilities on real frames: "
                                           "pass expert=load_expert(game) or real_probs")
@@ -137,11 +138,22 @@ def initial_labels(cfg: BPTTConfig, actions, probs):
     if cfg.labels == 'expert': return p, None
     return None, p.clamp_min(1e-6).log().requires_grad_(True)
 
+@contextlib.contextmanager
+def cpu_threads(device, n: int):
+    "Run with `n` torch threads when `device` is the CPU (restored afterwards); leave a GPU run alone."
+    old = torch.get_num_threads()
+    if device.type == 'cpu': torch.set_num_threads(n)
+    try: yield
+    finally: torch.set_num_threads(old)
+
 def bptt_set(real: OfflineDataset, cfg: BPTTConfig, seed: int = 0, expert=None, real_probs: np.ndarray | None = None,
              device=None, progress: bool = True) -> SyntheticSet:
     "Learn `cfg.n_syn` frames (and label logits, and the inner lr) by backpropagating through students' training on them (Ra-BPTT), starting from the seed's `cfg.init` subset."
     check_bptt_config(cfg, len(real), expert is not None or real_probs is not None)
     device = get_device(device) if not isinstance(device, torch.device) else device
+    with cpu_threads(device, cfg.threads): return _bptt_set(real, cfg, seed, expert, real_probs, device, progress)
+
+def _bptt_set(real, cfg, seed, expert, real_probs, device, progress) -> SyntheticSet:
     use_fast_malloc()
     if real_probs is None: real_probs = all_expert_probs(expert, real.obs)
     rng = np.random.default_rng(seed)
