@@ -107,14 +107,15 @@ def _reproduce(args):
 
 def _add_bench(sub):
     p = sub.add_parser('bench-distill', help='benchmark distillation methods against coreset baselines (resumable)',
-                       description="Make 150-sample sets with each method (coreset baselines and matching methods) and each kind of labels, "
+                       description="Make sets of each --n-syn (default 150 samples) with each method (coreset baselines, matching methods, BPTT) and each kind of labels, "
                                    "train students on them with the paper's recipe and a converged one, and score them on held-out expert "
                                    "episodes and by playing; paired seeds, mean and 95%% CI. Rerunning skips finished cells; adding games, "
-                                   "methods, labels or seeds extends a run. Writes results.json, table.md and figure.png in --run-dir.")
+                                   "methods, labels, seeds or budgets extends a run. Writes results.json, table.md and figure.png in --run-dir.")
     p.add_argument('--game', action='append', help=f"Procgen game, repeatable (default: starpilot; paper: {', '.join(PAPER_GAMES)})")
     p.add_argument('--method', action='append', help=f"repeatable; any of {', '.join(BENCH_METHODS)} (default: random balanced herding kcenter dc dsa dm)")
     p.add_argument('--labels', action='append', help=f"repeatable; any of {', '.join(BENCH_LABELS)} (default: hard and expert)")
     p.add_argument('--seeds', type=int, default=5, help='seeds 0..N-1 (default 5)')
+    p.add_argument('--n-syn', type=int, action='append', help="samples per set, repeatable: a budget axis (default: the preset's, 150; e.g. --n-syn 15 --n-syn 150)")
     p.add_argument('--preset', default='quick', choices=list(BENCH_PRESETS), help="tiny: seconds (tests); quick: the CPU benchmark; paper: 1000 iterations, 10 students")
     p.add_argument('--run-dir', default='runs/bench', help='where the cells, results.json, table.md and figure.png go')
     p.add_argument('--restart', action='store_true', help='delete earlier outputs in --run-dir and start over')
@@ -125,7 +126,8 @@ def _bench(args):
     if args.seeds < 1: raise ValueError(f"--seeds must be at least 1, got {args.seeds}")
     games = args.game or ['starpilot']
     methods = args.method or ['random', 'balanced', 'herding', 'kcenter', 'dc', 'dsa', 'dm']
-    bench_distill(games, methods, args.labels or ['hard', 'expert'], args.seeds, args.run_dir, args.preset, args.restart, executor=executor_from_args(args))
+    bench_distill(games, methods, args.labels or ['hard', 'expert'], args.seeds, args.run_dir, args.preset, args.restart, executor=executor_from_args(args),
+                  budgets=args.n_syn)
     print((Path(args.run_dir)/'table.md').read_text())
 
 def _add_train_experts(sub):
