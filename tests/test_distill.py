@@ -31,6 +31,7 @@ def check_compiled_matches_eager(cfg):
 NO_FALLBACK = pytest.mark.filterwarnings('error:torch.compile failed')
 
 
+@pytest.mark.slow   # a minute of torch.compile; compilation is an option, eager is what the default suite tests
 @NO_FALLBACK
 def test_compiled_distillation_matches_eager():
     check_compiled_matches_eager(DistillConfig(n_syn=20, iterations=8, real_batch_size=64, lr=100))

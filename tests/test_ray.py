@@ -94,6 +94,7 @@ def without_timings(x):
     return x
 
 
+@pytest.mark.slow   # 2.5 min: the whole tiny pipeline twice; the executor's own behaviour is tested above in seconds
 def test_reproduce_on_ray_matches_in_process(tmp_path, local_ray, capsys):
     reproduce(['starpilot', 'jumper'], 'tiny', tmp_path/'local', log=lambda *a: None, executor=LocalExecutor())
     rc = main(['reproduce', '--game', 'starpilot', '--game', 'jumper', '--preset', 'tiny', '--run-dir', str(tmp_path/'ray'), '--executor', 'ray'])
