@@ -7,8 +7,8 @@ from __future__ import annotations
 import os
 
 # %% auto #0
-__all__ = ['RAY_HINT', 'EXECUTORS', 'LocalExecutor', 'import_ray', 'RayExecutor', 'get_executor', 'add_executor_args',
-           'executor_from_args']
+__all__ = ['RAY_HINT', 'EXECUTORS', 'LocalExecutor', 'import_ray', 'cancel_all', 'RayExecutor', 'get_executor',
+           'add_executor_args', 'executor_from_args']
 
 # %% ../nbs/00a_executors.ipynb #0b02fc8d
 class LocalExecutor:
@@ -30,6 +30,11 @@ def import_ray():
     try: import ray
     except ImportError as e: raise RuntimeError(f"Ray is not installed ({e}); {RAY_HINT}") from None
     return ray
+
+def cancel_all(ray, refs: list, wait_s: float = 30):
+    "Stops the tasks behind `refs`, queued or running (a running task's worker is ended), and waits until Ray has stopped them."
+    for ref in refs: ray.cancel(ref, force=True)
+    if refs: ray.wait(refs, num_returns=len(refs), timeout=wait_s)
 
 def _task(fn, x, shared: dict):
     return fn(x, **shared)
@@ -57,7 +62,7 @@ class RayExecutor:
             i = index[done[0]]
             try: out[i] = ray.get(done[0])
             except ray.exceptions.RayTaskError as e:
-                for ref in left: ray.cancel(ref)
+                cancel_all(ray, left)
                 cause = getattr(e, 'cause', None)
                 raise (cause if isinstance(cause, Exception) else RuntimeError(str(e).splitlines()[0])) from None
             if on_result is not None: on_result(items[i], out[i])
