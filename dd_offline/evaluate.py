@@ -5,6 +5,7 @@
 # %% ../nbs/09_evaluate.ipynb #2c72c38b
 from __future__ import annotations
 from dataclasses import dataclass
+import math
 import numpy as np
 import torch
 from torch import nn
@@ -140,7 +141,7 @@ def expert_card_stats(game: str, expert=None, n_episodes: int = 100, seed: int =
     for lv in ('id', 'ood'):
         r = evaluate_policies([expert, 'random'], game, lv, n_episodes, seed)
         out[lv] = {who: [float(x.mean()), float(x.std())] for who, x in zip(('expert', 'random'), r.returns)}
-    out['sharpness'] = policy_sharpness(game, expert, seed=seed)
+    out['sharpness'] = policy_sharpness(game, expert, min(20, n_episodes), seed=seed)
     return out
 
 def policy_sharpness(game: str, expert, n_episodes: int = 20, seed: int = 0, num_envs: int = 10) -> dict:
@@ -158,7 +159,8 @@ def policy_sharpness(game: str, expert, n_episodes: int = 20, seed: int = 0, num
 def margin_in_se(a: list, b: list, n: int) -> float:
     "(mean a - mean b) in standard errors of the difference, for two (mean, std) over `n` episodes each."
     se = np.sqrt((a[1] ** 2 + b[1] ** 2) / n)
-    return float((a[0] - b[0]) / se) if se > 0 else float('inf') * np.sign(a[0] - b[0])
+    if se > 0: return float((a[0] - b[0]) / se)
+    return 0.0 if a[0] == b[0] else math.copysign(math.inf, a[0] - b[0])   # no spread: equal, or apart by infinitely many
 
 
 # %% ../nbs/09_evaluate.ipynb #85c03ef8

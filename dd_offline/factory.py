@@ -15,9 +15,9 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
                                SHIPPED_DIR, TIERS, write_curve, saved_identity, use_amp, shipped_cards)
 
 # %% auto #0
-__all__ = ['MILESTONES', 'CAMPAIGN_STAGES', 'game_config', 'split_cores', 'train_experts', 'write_job_outputs', 'publish_experts',
-           'keep_checkpoints', 'shipped_id_return', 'campaign_games', 'run_campaign', 'campaign_curves',
-           'campaign_status', 'plot_campaign', 'CampaignWatcher', 'publish_campaign']
+__all__ = ['MILESTONES', 'CAMPAIGN_STAGES', 'game_config', 'split_cores', 'worker_context', 'train_experts', 'write_job_outputs',
+           'publish_experts', 'keep_checkpoints', 'shipped_id_return', 'campaign_games', 'run_campaign',
+           'campaign_curves', 'campaign_status', 'plot_campaign', 'CampaignWatcher', 'publish_campaign']
 
 # %% ../nbs/04a_expert_factory.ipynb #964d9ae9
 def _saved_identity(path: Path) -> dict:
@@ -71,8 +71,16 @@ def _train_worker(game: str, cfg: dict, game_dir: str, device: str, deadline: fl
         print(f"{game}: error: {msg}", file=sys.stderr, flush=True)
         sys.exit(1)
 
+def worker_context():
+    """Processes for the trainers: forked from a server that has imported `dd_offline` once (a new worker starts in
+    a fraction of a second instead of re-importing torch for seconds), or spawned where there is no fork server."""
+    if 'forkserver' not in mp.get_all_start_methods(): return mp.get_context('spawn')
+    ctx = mp.get_context('forkserver')
+    ctx.set_forkserver_preload(['dd_offline.factory'])
+    return ctx
+
 def _start_worker(ctx, *args):
-    worker = importlib.import_module('dd_offline.factory')._train_worker   # spawn needs an importable function
+    worker = importlib.import_module('dd_offline.factory')._train_worker   # spawn and forkserver need an importable function
     p = ctx.Process(target=worker, args=args, name=f'expert-{args[0]}')
     p.start()
     return p
@@ -112,7 +120,7 @@ def train_experts(games=PAPER_GAMES, minutes: float | None = None, run_dir='runs
         for g, (cfg, s, init) in plans.items():
             start = 'its checkpoint' if (run_dir/g/'checkpoint.pt').exists() else f'{init}' if init else 'scratch'
             print(f"  {g}: from {start}, to {cfg.total_steps:,} env steps", flush=True)
-    ctx = mp.get_context('spawn')
+    ctx = worker_context()
     procs = {g: _start_worker(ctx, g, asdict(cfg), str(run_dir/g), str(dev), deadline, threads,
                               str(init) if init else None, s, log_every, verbose, amp) for g, (cfg, s, init) in plans.items()}
     statuses = {g: _finish_worker(g, p, run_dir/g, deadline) for g, p in procs.items()}

@@ -49,6 +49,7 @@ def test_bad_arguments_give_one_clear_line(tmp_path, args, message):
     assert message in r.stderr and 'Traceback' not in r.stderr
 
 
+@pytest.mark.slow   # a minute; `.ci/run` checks the same in the log of the README's own install, for free
 def test_fresh_install_resolves_without_backtracking(tmp_path):
     "pip resolves `.[dev]` in a fresh venv at the first try: no 'looking at multiple versions' (the pins in settings.ini)."
     import os, venv
