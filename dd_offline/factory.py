@@ -16,19 +16,16 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
 
 # %% auto #0
 __all__ = ['MILESTONES', 'CAMPAIGN_STAGES', 'game_config', 'split_cores', 'worker_context', 'train_experts', 'write_job_outputs',
-           'publish_experts', 'keep_checkpoints', 'shipped_id_return', 'campaign_games', 'run_campaign',
-           'campaign_curves', 'campaign_status', 'plot_campaign', 'CampaignWatcher', 'publish_campaign']
+           'publish_experts', 'export_with_curve', 'keep_checkpoints', 'shipped_id_return', 'campaign_games',
+           'run_campaign', 'campaign_curves', 'campaign_status', 'plot_campaign', 'CampaignWatcher', 'publish_campaign']
 
 # %% ../nbs/04a_expert_factory.ipynb #964d9ae9
-def _saved_identity(path: Path) -> dict:
-    return saved_identity(read_torch_file(path, 'PPO checkpoint', (CHECKPOINT_FORMAT, PORTABLE_FORMAT)))
-
-def _newest_source(full: Path, portable: Path | None) -> Path | None:
-    "The run directory's full checkpoint, unless the portable one is further along (another machine continued the run)."
-    have = [p for p in (full, portable) if p is not None and p.exists()]
-    if len(have) < 2: return have[0] if have else None
-    steps = {p: read_torch_file(p, 'PPO checkpoint', (CHECKPOINT_FORMAT, PORTABLE_FORMAT))['global_step'] for p in have}
-    return portable if steps[portable] > steps[full] else full
+def _newest_source(full: Path, portable: Path | None) -> tuple[Path | None, dict | None]:
+    "The run directory's full checkpoint, unless the portable one is further along (another machine continued the run); with its contents."
+    have = {p: read_torch_file(p, 'PPO checkpoint', (CHECKPOINT_FORMAT, PORTABLE_FORMAT)) for p in (full, portable) if p is not None and p.exists()}
+    if not have: return None, None
+    path = portable if portable in have and have[portable]['global_step'] > have.get(full, {'global_step': -1})['global_step'] else full
+    return path, have[path]
 
 def game_config(game: str, run_dir, preset: str = 'paper', restore_dir=None, total_steps: int | None = None,
                 seed: int = 0) -> tuple[ExpertConfig, int, Path | None]:
@@ -36,10 +33,10 @@ def game_config(game: str, run_dir, preset: str = 'paper', restore_dir=None, tot
     base = get_preset(preset).expert
     full = Path(run_dir)/game/'checkpoint.pt'
     portable = Path(restore_dir)/f'{game}.pt' if restore_dir is not None else None
-    source = _newest_source(full, portable)
+    source, saved = _newest_source(full, portable)
     if source is None: cfg, init_from = base, None
     else:
-        ident = _saved_identity(source)
+        ident = saved_identity(saved)
         known = {f.name for f in fields(ExpertConfig)}
         cfg = ExpertConfig(**{k: v for k, v in ident['ppo'].items() if k in known},
                            **{k: getattr(base, k) for k in EXTENDABLE})
@@ -156,10 +153,14 @@ def publish_experts(src_dir, checkpoints_dir='experts/checkpoints', shipped_dir=
     if tier not in TIERS: raise ValueError(f"unknown expert tier {tier!r}; use one of {', '.join(TIERS)}")
     records = keep_checkpoints(src, checkpoints_dir)
     shipped.mkdir(parents=True, exist_ok=True)
-    for p, rec in records.items():
-        export_expert(p, shipped/f'{p.stem}-{tier}.pt')
-        write_curve(rec['curve'], shipped/f'{p.stem}-{tier}-curve.csv')
+    for p, rec in records.items(): export_with_curve(p, rec, shipped/f'{p.stem}-{tier}.pt')
     return [p.stem for p in records]
+
+def export_with_curve(portable: Path, record: dict, dest: Path) -> Path:
+    "The fp16 expert of a portable checkpoint at `dest` (`<stem>.pt`), its learning curve beside it (`<stem>-curve.csv`)."
+    out = export_expert(portable, dest)
+    write_curve(record['curve'], dest.with_name(f'{dest.stem}-curve.csv'))
+    return out
 
 def keep_checkpoints(src_dir, checkpoints_dir='experts/checkpoints') -> dict:
     "Copy a job's portable checkpoints `<game>.pt` into `checkpoints_dir` (refusing to go back to fewer steps) and log its job.json; returns {path: record}."
@@ -272,8 +273,7 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
     cand_dir, out = Path(run_dir)/'candidates', {}
     for p, rec in records.items():
         g, stem = p.stem, f'{p.stem}-{tier}'
-        cand = export_expert(p, cand_dir/f'{stem}.pt')
-        write_curve(rec['curve'], cand_dir/f'{stem}-curve.csv')
+        cand = export_with_curve(p, rec, cand_dir/f'{stem}.pt')
         card = {**expert_card_stats(g, load_expert(cand), n_episodes, seed, tier), **({'trained_on': where} if where else {})}
         old = cards.get(stem, {}).get('id', {}).get('expert', [-math.inf])[0]
         card['shipped'] = card['id']['expert'][0] > old
