@@ -3,6 +3,8 @@ then, with the shipped starpilot expert, what a broken pipeline would get wrong:
 and students that learn those actions where students on shuffled labels cannot."""
 import numpy as np
 import pytest
+
+pytestmark = pytest.mark.xdist_group('bc_pipeline')   # its module-scoped fixtures are built once, on one worker (pytest -n 2 --dist loadgroup)
 import torch
 from dd_offline.core import get_preset, StudentConfig
 from dd_offline.data import OfflineDataset

@@ -6,6 +6,8 @@ Skipped, with the reason, where Ray is not installed (`pip install -e ".[ray]"`;
 import contextlib, json, sys, time
 from pathlib import Path
 import pytest
+
+pytestmark = pytest.mark.xdist_group('ray')   # its module-scoped fixtures are built once, on one worker (pytest -n 2 --dist loadgroup)
 import torch
 
 ray = pytest.importorskip('ray', reason='ray is not installed (pip install -e ".[ray]")')
@@ -27,20 +29,20 @@ def torch_threads(n: int):
     finally: torch.set_num_threads(before)
 
 
-@pytest.fixture(scope='module', autouse=True)
+@pytest.fixture(autouse=True)
 def torch_threads_unchanged():
-    "The check: after this module (and its Ray fixture) torch runs as many threads as before it."
+    "The check: after each test here (and the Ray it uses) torch runs as many threads as before it."
     before = torch.get_num_threads()
     yield
-    assert torch.get_num_threads() == before, f'this module left torch at {torch.get_num_threads()} threads, it had {before}'
+    assert torch.get_num_threads() == before, f'this test left torch at {torch.get_num_threads()} threads, it had {before}'
 
 
-@pytest.fixture(scope='module')
+@pytest.fixture(scope='session')
 def local_ray():
-    with torch_threads(1):              # Ray's workers run one torch thread each: the same arithmetic here
-        ex = RayExecutor(num_cpus=2)
-        yield ex
-        ray.shutdown()
+    "One local Ray with two cores for the whole run (it takes seconds to start), however pytest-xdist interleaves the files."
+    ex = RayExecutor(num_cpus=2)
+    yield ex
+    ray.shutdown()
 
 
 def gated_square(x: int, gate: str) -> int:
@@ -96,7 +98,8 @@ def without_timings(x):
 
 @pytest.mark.slow   # 2.5 min: the whole tiny pipeline twice; the executor's own behaviour is tested above in seconds
 def test_reproduce_on_ray_matches_in_process(tmp_path, local_ray, capsys):
-    reproduce(['starpilot', 'jumper'], 'tiny', tmp_path/'local', log=lambda *a: None, executor=LocalExecutor())
+    with torch_threads(1):              # Ray's workers run one torch thread each: the same arithmetic here
+        reproduce(['starpilot', 'jumper'], 'tiny', tmp_path/'local', log=lambda *a: None, executor=LocalExecutor())
     rc = main(['reproduce', '--game', 'starpilot', '--game', 'jumper', '--preset', 'tiny', '--run-dir', str(tmp_path/'ray'), '--executor', 'ray'])
     assert rc == 0, capsys.readouterr().err
     runs = {name: json.loads((tmp_path/name/'results.json').read_text()) for name in ('local', 'ray')}
@@ -109,9 +112,10 @@ def test_reproduce_on_ray_matches_in_process(tmp_path, local_ray, capsys):
 def test_bench_on_ray_matches_in_process(tmp_path, local_ray):
     cells = {}
     for name, ex in [('local', LocalExecutor()), ('ray', local_ray)]:
-        bench_distill('starpilot', ['dm'], ['hard'], 2, tmp_path/name, 'tiny', log=lambda *a: None, progress=False, executor=ex)
+        with torch_threads(1):          # Ray's workers run one torch thread each: the same arithmetic here
+            bench_distill('starpilot', ['dm'], ['hard'], 1, tmp_path/name, 'tiny', log=lambda *a: None, progress=False, executor=ex)
         cells[name] = {p.name: without_timings(json.loads(p.read_text())) for p in sorted((tmp_path/name/'starpilot'/'cells').glob('*.json'))}
-    assert len(cells['ray']) == 2 and cells['ray'] == cells['local']
+    assert len(cells['ray']) == 1 and cells['ray'] == cells['local']
 
 
 def test_ray_task_error_is_the_task_error(local_ray):
