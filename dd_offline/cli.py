@@ -107,7 +107,7 @@ def _reproduce(args):
 
 def _add_bench(sub):
     p = sub.add_parser('bench-distill', help='benchmark distillation methods against coreset baselines (resumable)',
-                       description="Make sets of each --n-syn (default 150 samples) with each method (coreset baselines, matching methods, BPTT) and each kind of labels, "
+                       description="Make sets of each --n-syn (default 150 samples) with each method (coreset baselines, matching methods, BPTT, MTT) and each kind of labels, "
                                    "train students on them with the paper's recipe and a converged one, and score them on held-out expert "
                                    "episodes and by playing; paired seeds, mean and 95%% CI. Rerunning skips finished cells; adding games, "
                                    "methods, labels, seeds or budgets extends a run. Writes results.json, table.md and figure.png in --run-dir.")
