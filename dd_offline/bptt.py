@@ -20,9 +20,9 @@ from .coresets import subset_indices, all_expert_probs
 from .matching import channel_stats
 
 # %% auto #0
-__all__ = ['BPTT_METHODS', 'BPTT_LABELS', 'BPTT_INNER', 'BPTTConfig', 'bptt_config', 'check_bptt_config', 'soft_ce',
-           'init_inner_state', 'inner_step', 'unroll_student', 'meta_loss', 'inner_batches', 'student_params',
-           'initial_labels', 'cpu_threads', 'bptt_set', 'heldout_bptt_loss']
+__all__ = ['BPTT_METHODS', 'BPTT_LABELS', 'BPTT_INNER', 'BPTTConfig', 'checked_config', 'bptt_config', 'check_bptt_config',
+           'soft_ce', 'init_inner_state', 'inner_step', 'unroll_student', 'meta_loss', 'inner_batches',
+           'student_params', 'initial_labels', 'cpu_threads', 'bptt_set', 'heldout_bptt_loss']
 
 # %% ../nbs/08c_bptt.ipynb #59709b70
 BPTT_METHODS = ('bptt',)
@@ -51,13 +51,17 @@ class BPTTConfig:
     snapshot_every: int = 25
     threads: int = 1              # torch threads on a CPU while distilling (the ops are small: more threads cost more than they give on a shared 2-core machine)
 
-def bptt_config(method: str = 'bptt', **overrides) -> BPTTConfig:
-    "A `BPTTConfig` with `overrides`; an unknown setting is a one-line error naming the known ones."
-    if method not in BPTT_METHODS: raise ValueError(f"unknown meta-gradient method {method!r}; use one of {', '.join(BPTT_METHODS)}")
-    known = {f.name for f in fields(BPTTConfig)} - {'method'}
+def checked_config(cls, method: str, methods: tuple, kind: str, overrides: dict):
+    "A `cls(method=method, **overrides)`; an unknown method or setting is a one-line error naming the known ones."
+    if method not in methods: raise ValueError(f"unknown {kind} method {method!r}; use one of {', '.join(methods)}")
+    known = {f.name for f in fields(cls)} - {'method'}
     bad = sorted(set(overrides) - known)
     if bad: raise ValueError(f"unknown setting {bad[0]!r} for {method}; settings: {', '.join(sorted(known))}")
-    return BPTTConfig(method=method, **overrides)
+    return cls(method=method, **overrides)
+
+def bptt_config(method: str = 'bptt', **overrides) -> BPTTConfig:
+    "A `BPTTConfig` with `overrides`; an unknown setting is a one-line error naming the known ones."
+    return checked_config(BPTTConfig, method, BPTT_METHODS, 'meta-gradient', overrides)
 
 def check_bptt_config(cfg: BPTTConfig, n_real: int, have_targets: bool):
     "A clear one-line `ValueError` for a config `bptt_set` cannot run."

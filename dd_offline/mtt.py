@@ -5,7 +5,7 @@
 # %% ../nbs/08d_mtt.ipynb #853c209f
 from __future__ import annotations
 import math, time, json, hashlib
-from dataclasses import dataclass, asdict, fields
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import torch
@@ -16,7 +16,7 @@ from .data import OfflineDataset
 from .distill import SyntheticSet, to_uint8_frames
 from .coresets import subset_indices, all_expert_probs
 from .matching import channel_stats
-from .bptt import init_inner_state, unroll_student, inner_batches, student_params, initial_labels, cpu_threads
+from .bptt import init_inner_state, unroll_student, inner_batches, student_params, initial_labels, cpu_threads, checked_config
 
 # %% auto #0
 __all__ = ['MTT_METHODS', 'MTT_LABELS', 'MTT_OPTS', 'TRAJECTORY_FORMAT', 'MTTConfig', 'mtt_config', 'saved_points',
@@ -60,11 +60,7 @@ class MTTConfig:
 
 def mtt_config(method: str = 'mtt', **overrides) -> MTTConfig:
     "An `MTTConfig` with `overrides`; an unknown setting is a one-line error naming the known ones."
-    if method not in MTT_METHODS: raise ValueError(f"unknown trajectory-matching method {method!r}; use one of {', '.join(MTT_METHODS)}")
-    known = {f.name for f in fields(MTTConfig)} - {'method'}
-    bad = sorted(set(overrides) - known)
-    if bad: raise ValueError(f"unknown setting {bad[0]!r} for {method}; settings: {', '.join(sorted(known))}")
-    return MTTConfig(method=method, **overrides)
+    return checked_config(MTTConfig, method, MTT_METHODS, 'trajectory-matching', overrides)
 
 def saved_points(cfg: MTTConfig) -> int:
     "The number of saved points of a trajectory: the start and one every `save_every` steps."
