@@ -22,7 +22,7 @@ from .matching import channel_stats
 # %% auto #0
 __all__ = ['BPTT_METHODS', 'BPTT_LABELS', 'BPTT_INNER', 'BPTTConfig', 'checked_config', 'bptt_config', 'check_bptt_config',
            'soft_ce', 'init_inner_state', 'inner_step', 'unroll_student', 'meta_loss', 'inner_batches',
-           'student_params', 'initial_labels', 'cpu_threads', 'bptt_set', 'heldout_bptt_loss']
+           'student_params', 'initial_labels', 'cpu_threads', 'bptt_set', 'learnables', 'heldout_bptt_loss']
 
 # %% ../nbs/08c_bptt.ipynb #59709b70
 BPTT_METHODS = ('bptt',)
@@ -157,14 +157,10 @@ def bptt_set(real: OfflineDataset, cfg: BPTTConfig, seed: int = 0, expert=None, 
     device = get_device(device) if not isinstance(device, torch.device) else device
     with cpu_threads(device, cfg.threads): return _bptt_set(real, cfg, seed, expert, real_probs, device, progress)
 
-def _bptt_set(real, cfg, seed, expert, real_probs, device, progress) -> SyntheticSet:
-    use_fast_malloc()
-    if real_probs is None: real_probs = all_expert_probs(expert, real.obs)
-    rng = np.random.default_rng(seed)
-    src = subset_indices(cfg.init, real.actions, cfg.n_syn, seed)
-    init_u8 = real.obs[src]
+def learnables(cfg, real: OfflineDataset, src: np.ndarray, real_probs: np.ndarray, seed: int, device) -> dict:
+    "The starting point of a set: normalised frames `z` (and their channel `mean`, `std`), fixed labels or learnable logits, log(inner lr), and their Adam optimiser."
     mean, std = (t.to(device) for t in channel_stats(real.obs, seed=seed))
-    x0 = prepare_frames(init_u8, device)
+    x0 = prepare_frames(real.obs[src], device)
     z = ((x0 - mean) / std).requires_grad_(True)
     fixed, logits = initial_labels(cfg, real.actions[src], real_probs[src])
     fixed = fixed.to(device) if fixed is not None else None
@@ -172,8 +168,16 @@ def _bptt_set(real, cfg, seed, expert, real_probs, device, progress) -> Syntheti
     log_lr = torch.tensor(math.log(cfg.inner_lr), device=device, requires_grad=cfg.learn_lr)
     groups = [dict(params=[z], lr=cfg.lr_frames)] + ([dict(params=[logits], lr=cfg.lr_labels)] if logits is not None else []) \
              + ([dict(params=[log_lr], lr=cfg.lr_lr)] if cfg.learn_lr else [])
-    opt = torch.optim.Adam(groups)
-    wrt = [g['params'][0] for g in groups]
+    return dict(x0=x0, z=z, mean=mean, std=std, fixed=fixed, logits=logits, log_lr=log_lr, opt=torch.optim.Adam(groups), wrt=[g['params'][0] for g in groups])
+
+def _bptt_set(real, cfg, seed, expert, real_probs, device, progress) -> SyntheticSet:
+    use_fast_malloc()
+    if real_probs is None: real_probs = all_expert_probs(expert, real.obs)
+    rng = np.random.default_rng(seed)
+    src = subset_indices(cfg.init, real.actions, cfg.n_syn, seed)
+    init_u8 = real.obs[src]
+    s = learnables(cfg, real, src, real_probs, seed, device)
+    x0, z, mean, std, fixed, logits, log_lr, opt, wrt = (s[k] for k in ('x0', 'z', 'mean', 'std', 'fixed', 'logits', 'log_lr', 'opt', 'wrt'))
     frames = lambda: z * std + mean
     labels = lambda: logits.softmax(-1) if logits is not None else fixed
     probs_t = torch.as_tensor(real_probs, dtype=torch.float32)

@@ -15,14 +15,13 @@ from .models import prepare_frames
 from .data import OfflineDataset
 from .distill import SyntheticSet, to_uint8_frames
 from .coresets import subset_indices, all_expert_probs
-from .matching import channel_stats
-from .bptt import init_inner_state, unroll_student, inner_batches, student_params, initial_labels, cpu_threads, checked_config
+from .bptt import init_inner_state, unroll_student, inner_batches, student_params, cpu_threads, checked_config, learnables
 
 # %% auto #0
 __all__ = ['MTT_METHODS', 'MTT_LABELS', 'MTT_OPTS', 'TRAJECTORY_FORMAT', 'MTTConfig', 'mtt_config', 'saved_points',
            'check_trajectory_settings', 'check_mtt_config', 'flat_params', 'unflat_params', 'saved_point',
            'train_trajectory', 'trajectory_settings', 'data_fingerprint', 'trajectory_path', 'expert_trajectories',
-           'start_state', 'mtt_loss', 'learnables', 'segment', 'mtt_set', 'trajectory_loss']
+           'start_state', 'mtt_loss', 'segment', 'mtt_set', 'trajectory_loss']
 
 # %% ../nbs/08d_mtt.ipynb #c62d7d3c
 MTT_METHODS = ('mtt',)
@@ -169,19 +168,6 @@ def mtt_loss(net, start: dict, target: torch.Tensor, x, y, lr, batches: list, op
     return (flat_params(params) - target).pow(2).sum() / (begin - target).pow(2).sum()
 
 # %% ../nbs/08d_mtt.ipynb #99c2e600
-def learnables(cfg, real: OfflineDataset, src: np.ndarray, real_probs: np.ndarray, seed: int, device) -> dict:
-    "The starting point of a set: normalised frames `z` (and their channel `mean`, `std`), fixed labels or learnable logits, log(inner lr), and their Adam optimiser."
-    mean, std = (t.to(device) for t in channel_stats(real.obs, seed=seed))
-    x0 = prepare_frames(real.obs[src], device)
-    z = ((x0 - mean) / std).requires_grad_(True)
-    fixed, logits = initial_labels(cfg, real.actions[src], real_probs[src])
-    fixed = fixed.to(device) if fixed is not None else None
-    if logits is not None: logits = logits.detach().to(device).requires_grad_(True)
-    log_lr = torch.tensor(math.log(cfg.inner_lr), device=device, requires_grad=cfg.learn_lr)
-    groups = [dict(params=[z], lr=cfg.lr_frames)] + ([dict(params=[logits], lr=cfg.lr_labels)] if logits is not None else []) \
-             + ([dict(params=[log_lr], lr=cfg.lr_lr)] if cfg.learn_lr else [])
-    return dict(x0=x0, z=z, mean=mean, std=std, fixed=fixed, logits=logits, log_lr=log_lr, opt=torch.optim.Adam(groups), wrt=[g['params'][0] for g in groups])
-
 def segment(rng: np.random.Generator, traj: torch.Tensor, cfg: MTTConfig) -> tuple[int, int]:
     "A random (trajectory, start point) whose target, `cfg.expert_span` points later, is saved."
     last = min(cfg.max_start, traj.shape[1] - 1 - cfg.expert_span)
