@@ -67,7 +67,7 @@ def greedy_expert_data():
 
 
 def test_collected_actions_are_the_experts(greedy_expert_data):
-    "Every frame is paired with the action the expert takes on that very frame (not the one before or after: 81% of those agree)."
+    "Every frame is paired with the action the expert takes on that very frame (not the one before or after: 73% of those agree)."
     expert, ds = greedy_expert_data
     with torch.no_grad(): acts = torch.cat([expert.act(torch.as_tensor(ds.obs[i:i + 256]), greedy=True) for i in range(0, len(ds), 256)])
     wrong = int((acts.numpy() != ds.actions).sum())
@@ -85,7 +85,7 @@ def test_bc_students_learn_expert_actions_shuffled_labels_do_not(greedy_expert_d
     bc = action_accuracy(train_bc_students(percentile_filter(ds, 100), cfg, seed=0)[0], ds.obs, ds.actions)
     shuffled = with_actions(ds, np.random.default_rng(0).permutation(ds.actions))
     control = action_accuracy(train_bc_students(shuffled, cfg, seed=0)[0], ds.obs, ds.actions)
-    majority = np.bincount(ds.actions).max() / len(ds)                  # 0.40
+    majority = np.bincount(ds.actions).max() / len(ds)                  # 0.45
     assert bc.mean() > max(majority, control.mean()) + 0.15, (bc, control, majority)
 
 

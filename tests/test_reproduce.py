@@ -22,7 +22,7 @@ def test_shipped_expert_loads_by_name(game):
 
 
 def test_shipped_starpilot_expert_beats_random_policy():
-    "8 ID episodes each, seed 0: the expert's mean return is above the random policy's by more than 1 (8.9 against 1.75)."
+    "8 ID episodes each, seed 0: the expert's mean return is above the random policy's by more than 1 (12.0 against 1.75 with the 1,048,576-step expert)."
     r = evaluate_policies([load_expert('starpilot', verbose=False), 'random'], 'starpilot', 'id', n_episodes=8, seed=0)
     expert, rand = r.returns.mean(1)
     assert expert > rand + 1, r.returns
@@ -47,6 +47,6 @@ def test_killed_run_with_shipped_expert_continues_from_last_finished_stage(tmp_p
     assert set(res) == {'id', 'ood'}
     for lv in res:
         assert set(res[lv]) == {'Expert', 'BC10%', 'BC25%', 'BC40%', 'BC100%', 'Synthetic', 'Random 150 + expert labels', 'Synthetic (best)', 'Random'}
-        assert res[lv]['Expert']['mean'] > res[lv]['Random']['mean'], res[lv]      # 2 episodes each, seed 0: 2.0 > 0.0 (ID), 7.0 > 0.5 (OOD)
+        assert res[lv]['Expert']['mean'] > res[lv]['Random']['mean'], res[lv]      # 2 episodes each, seed 0: 2.0 > 0.0 (ID), 3.5 > 0.5 (OOD)
     stage = json.loads((tmp_path/'starpilot'/'stages'/'expert.json').read_text())
     assert stage['source'] == 'shipped' and stage['steps'] > 40_000
