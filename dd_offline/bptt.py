@@ -20,9 +20,10 @@ from .coresets import subset_indices, all_expert_probs
 from .matching import channel_stats
 
 # %% auto #0
-__all__ = ['BPTT_METHODS', 'BPTT_LABELS', 'BPTT_INNER', 'BPTTConfig', 'checked_config', 'bptt_config', 'check_bptt_config',
-           'soft_ce', 'init_inner_state', 'inner_step', 'unroll_student', 'meta_loss', 'inner_batches',
-           'student_params', 'initial_labels', 'cpu_threads', 'bptt_set', 'learnables', 'heldout_bptt_loss']
+__all__ = ['BPTT_METHODS', 'BPTT_LABELS', 'BPTT_INNER', 'BPTTConfig', 'checked_config', 'bptt_config', 'check_set_settings',
+           'check_bptt_config', 'soft_ce', 'init_inner_state', 'inner_step', 'unroll_student', 'meta_loss',
+           'inner_batches', 'student_params', 'initial_labels', 'cpu_threads', 'bptt_set', 'learnables',
+           'heldout_bptt_loss']
 
 # %% ../nbs/08c_bptt.ipynb #59709b70
 BPTT_METHODS = ('bptt',)
@@ -63,12 +64,16 @@ def bptt_config(method: str = 'bptt', **overrides) -> BPTTConfig:
     "A `BPTTConfig` with `overrides`; an unknown setting is a one-line error naming the known ones."
     return checked_config(BPTTConfig, method, BPTT_METHODS, 'meta-gradient', overrides)
 
-def check_bptt_config(cfg: BPTTConfig, n_real: int, have_targets: bool):
-    "A clear one-line `ValueError` for a config `bptt_set` cannot run."
-    for name, value, allowed in [('labels', cfg.labels, BPTT_LABELS), ('inner_opt', cfg.inner_opt, BPTT_INNER), ('init', cfg.init, ('random', 'balanced'))]:
+def check_set_settings(cfg, n_real: int, labels: tuple, inner_opts: tuple):
+    "The checks BPTT and MTT share: known labels, inner optimiser and init; a budget the real data can fill; iterations >= 0."
+    for name, value, allowed in [('labels', cfg.labels, labels), ('inner_opt', cfg.inner_opt, inner_opts), ('init', cfg.init, ('random', 'balanced'))]:
         if value not in allowed: raise ValueError(f"unknown {name} {value!r}; use one of {', '.join(allowed)}")
     if not 1 <= cfg.n_syn <= n_real: raise ValueError(f"n_syn={cfg.n_syn} must be between 1 and the real dataset's {n_real} transitions")
     if cfg.iterations < 0: raise ValueError(f"iterations must be >= 0, got {cfg.iterations}")
+
+def check_bptt_config(cfg: BPTTConfig, n_real: int, have_targets: bool):
+    "A clear one-line `ValueError` for a config `bptt_set` cannot run."
+    check_set_settings(cfg, n_real, BPTT_LABELS, BPTT_INNER)
     if not 1 <= cfg.window <= cfg.unroll: raise ValueError(f"need 1 <= window <= unroll (backprop through the last `window` of up to `unroll` inner steps), got window={cfg.window}, unroll={cfg.unroll}")
     for name in ('inner_lr', 'lr_frames', 'lr_labels', 'lr_lr'):
         v = getattr(cfg, name)

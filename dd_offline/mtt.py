@@ -15,7 +15,7 @@ from .models import prepare_frames
 from .data import OfflineDataset
 from .distill import SyntheticSet, to_uint8_frames
 from .coresets import subset_indices, all_expert_probs
-from .bptt import init_inner_state, unroll_student, inner_batches, student_params, cpu_threads, checked_config, learnables
+from .bptt import init_inner_state, unroll_student, inner_batches, student_params, cpu_threads, checked_config, learnables, check_set_settings
 
 # %% auto #0
 __all__ = ['MTT_METHODS', 'MTT_LABELS', 'MTT_OPTS', 'TRAJECTORY_FORMAT', 'MTTConfig', 'mtt_config', 'saved_points',
@@ -75,10 +75,7 @@ def check_trajectory_settings(cfg: MTTConfig):
 
 def check_mtt_config(cfg: MTTConfig, n_real: int, have_targets: bool):
     "A clear one-line `ValueError` for a config `mtt_set` cannot run."
-    for name, value, allowed in [('labels', cfg.labels, MTT_LABELS), ('inner_opt', cfg.inner_opt, MTT_OPTS), ('init', cfg.init, ('random', 'balanced'))]:
-        if value not in allowed: raise ValueError(f"unknown {name} {value!r}; use one of {', '.join(allowed)}")
-    if not 1 <= cfg.n_syn <= n_real: raise ValueError(f"n_syn={cfg.n_syn} must be between 1 and the real dataset's {n_real} transitions")
-    if cfg.iterations < 0: raise ValueError(f"iterations must be >= 0, got {cfg.iterations}")
+    check_set_settings(cfg, n_real, MTT_LABELS, MTT_OPTS)
     check_trajectory_settings(cfg)
     for name in ('syn_steps', 'expert_span', 'inner_batch_size', 'snapshot_every', 'threads'):
         if getattr(cfg, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(cfg, name)}")
