@@ -69,11 +69,11 @@ def _train_worker(game: str, cfg: dict, game_dir: str, device: str, deadline: fl
         sys.exit(1)
 
 def worker_context():
-    """Processes for the trainers: forked from a server that has imported `dd_offline` once (a new worker starts in
-    a fraction of a second instead of re-importing torch for seconds), or spawned where there is no fork server."""
+    """Processes for the trainers: forked from a server that has imported `dd_offline` and warmed `warm_workers` once (a new
+    worker starts in a fraction of a second instead of loading torch, dynamo and procgen for seconds), or spawned where there is no fork server."""
     if 'forkserver' not in mp.get_all_start_methods(): return mp.get_context('spawn')
     ctx = mp.get_context('forkserver')
-    ctx.set_forkserver_preload(['dd_offline.factory'])
+    ctx.set_forkserver_preload(['dd_offline.factory', 'dd_offline.warm_workers'])
     return ctx
 
 def _start_worker(ctx, *args):
