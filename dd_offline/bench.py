@@ -16,7 +16,7 @@ from .envs import N_ACTIONS, check_game, PAPER_GAMES
 from .data import OfflineDataset, save_dataset, load_dataset, select_episodes
 from .collector import collect
 from .students import train_students
-from .distill import SyntheticSet, save_synthetic
+from .synthetic import SyntheticSet, save_synthetic
 from .coresets import SUBSET_METHODS, SUBSET_LABELS, make_subset, expert_features, all_expert_probs
 from .matching import MATCH_METHODS, method_config, match_set
 from .bptt import BPTT_METHODS, bptt_config, bptt_set

@@ -15,7 +15,7 @@ from .envs import ACTION_NAMES, N_ACTIONS, check_game, make_env
 from .data import OfflineDataset, load_dataset
 from .percentile import percentile_filter
 from .students import check_training_data, check_finite, init_students, batch_indices, train_one
-from .distill import SyntheticSet, load_synthetic, to_uint8_frames
+from .synthetic import SyntheticSet, load_synthetic, to_uint8_frames
 from .evaluate import evaluate_policies, summarize_result, paper_value, EvalResult
 
 # %% auto #0
