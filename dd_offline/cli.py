@@ -17,7 +17,8 @@ from .minari_io import add_export_command
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
 from .reproduce import reproduce, results_from_json, rows_note
 from .evaluate import results_table, write_expert_cards
-from .bench import bench_distill, BENCH_METHODS, BENCH_LABELS, BENCH_PRESETS
+from .bench import bench_distill, BENCH_PRESETS
+from .bench_report import BENCH_METHODS, BENCH_LABELS
 from .executors import add_executor_args, executor_from_args
 
 # %% auto #0
