@@ -21,7 +21,7 @@ from .coresets import SUBSET_METHODS, SUBSET_LABELS, make_subset, expert_feature
 from .matching import MATCH_METHODS, method_config, match_set
 from .bptt import BPTT_METHODS, bptt_config, bptt_set
 from .mtt import MTT_METHODS, mtt_config, mtt_set
-from .bench_report import BENCH_METHODS, BENCH_LABELS, start_labels, paired_baseline, summarize_game, bench_markdown, plot_bench
+from .bench_report import BENCH_METHODS, BENCH_LABELS, start_labels, paired_baseline, summarize_game, bench_markdown, plot_bench, plot_budgets, budgets_of
 from .evaluate import evaluate_policies
 from .executors import get_executor, LocalExecutor
 
@@ -302,7 +302,7 @@ def run_game(data: BenchData, game_dir, methods, labels, seeds, cfg: BenchConfig
 def bench_distill(games=('starpilot',), methods=('random', 'balanced', 'dc', 'dm'), labels=('hard', 'expert'), seeds=5,
                   run_dir='runs/bench', preset: str = 'quick', restart: bool = False, experts: dict | None = None,
                   data: dict | None = None, log=print, progress: bool = True, executor=None, budgets=None, **overrides) -> dict:
-    "Run (or continue) the benchmark for each budget (numbers of samples; default the preset's `n_syn`), its cells as tasks on `executor` ('local' or 'ray'); returns `load_bench(run_dir)` and writes results.json, table.md and figure.png over every game in the run."
+    "Run (or continue) the benchmark for each budget (numbers of samples; default the preset's `n_syn`), its cells as tasks on `executor` ('local' or 'ray'); returns `load_bench(run_dir)` and writes results.json, table.md, figure.png (and budgets.png for several budgets) over every game in the run."
     games = [games] if isinstance(games, str) else list(games)
     seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
     methods, labels = list(methods), list(labels)
@@ -343,7 +343,7 @@ def load_bench(run_dir) -> dict:
     return out
 
 def write_bench_outputs(run_dir: Path, out: dict, cfg: BenchConfig, wall: float):
-    "results.json (every cell and summary row), table.md and figure.png."
+    "results.json (every cell and summary row), table.md, figure.png and, where a game has more than one budget, budgets.png."
     save_json(dict(config=asdict(cfg), machine=f'{platform.machine()}, {torch.get_num_threads()} torch threads, torch {torch.__version__}',
                    wall_seconds=round(wall, 1), games=out), run_dir/'results.json')
     with atomic_write(run_dir/'table.md') as tmp: Path(tmp).write_text(bench_markdown(out, cfg, wall))
@@ -351,3 +351,8 @@ def write_bench_outputs(run_dir: Path, out: dict, cfg: BenchConfig, wall: float)
     import matplotlib.pyplot as plt
     fig = plot_bench(out)
     if fig is not None: fig.savefig(run_dir/'figure.png', dpi=80, bbox_inches='tight'); plt.close(fig)
+    several = [game for game, g in out.items() if len(budgets_of(g['cells'])) > 1]
+    if several:                                        # the budget as an axis: one panel per game that has more than one
+        fig, axs = plt.subplots(1, len(several), figsize=(6.5 * len(several), 4), squeeze=False)
+        for game, ax in zip(several, axs[0]): plot_budgets(out, game, ax=ax)
+        fig.savefig(run_dir/'budgets.png', dpi=80, bbox_inches='tight'); plt.close(fig)

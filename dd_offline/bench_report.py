@@ -14,7 +14,8 @@ from .mtt import MTT_METHODS, mtt_config
 # %% auto #0
 __all__ = ['BENCH_METHODS', 'BENCH_LABELS', 'METRICS', 'HIGHER_IS_BETTER', 'start_labels', 'paired_baseline', 't_central', 't975',
            'mean_ci', 'seed_values', 'paired_diff', 'split_seeds', 'best_subset', 'vs_best_subset', 'budgets_of',
-           'summarize_game', 'mark', 'game_table', 'summary_table', 'plot_bench', 'bench_markdown']
+           'summarize_game', 'mark', 'game_table', 'summary_table', 'plot_bench', 'budget_lines', 'plot_budgets',
+           'bench_markdown']
 
 # %% ../nbs/09b_bench_report.ipynb #deefdf9f
 BENCH_METHODS = SUBSET_METHODS + MATCH_METHODS + BPTT_METHODS + MTT_METHODS
@@ -224,6 +225,47 @@ def plot_bench(results: dict, metric: str = 'expected_acc', recipe: str = 'conve
             ax.set(title=f'{game}: {m} ({recipe} recipe)', xlabel='', ylabel=m); ax.tick_params(axis='x', rotation=40)
     plt.tight_layout()
     return fig
+
+# %% ../nbs/09b_bench_report.ipynb #4caab56a
+def budget_lines(cells: list[dict], metric: str = 'expected_acc', recipe: str = 'converged') -> dict:
+    "{(method, labels): [(budget, mean, CI half-width), ...]} for every budget a (method, labels) has cells of; hand-made cells without a budget are left out."
+    budgets = [n for n in budgets_of(cells) if n is not None]
+    keys = sorted({(c['method'], c['labels']) for c in cells}, key=lambda k: (BENCH_METHODS.index(k[0]), BENCH_LABELS.index(k[1])))
+    out = {}
+    for method, labels in keys:
+        pts = []
+        for n in budgets:
+            v = seed_values([c for c in cells if c.get('n_syn') == n], method, labels, recipe, metric)
+            if v: pts.append((n, *mean_ci(list(v.values()))))
+        if pts: out[method, labels] = pts
+    return out
+
+def plot_budgets(results_or_cells, game: str | None = None, metric: str = 'expected_acc', recipe: str = 'converged', ax=None):
+    "Held-out `metric` against the budget (log x): a line with 95% CIs per (method, labels), the references as dashed lines. Takes `load_bench`'s results (and `game`, where it has several) or a list of cells; returns the Figure."
+    import matplotlib.pyplot as plt
+    from matplotlib.transforms import ScaledTranslation
+    g = results_or_cells
+    if isinstance(g, dict) and 'cells' not in g:
+        if game is None and len(g) != 1: raise ValueError(f"the results hold the games {', '.join(g)}: name one with game=")
+        game = game or next(iter(g))
+        g = g[game]
+    cells, refs = (g['cells'], g.get('references', {})) if isinstance(g, dict) else (list(g), {})
+    if ax is None: _, ax = plt.subplots(figsize=(7.5, 4))
+    lines = budget_lines(cells, metric, recipe)
+    for k, ((method, labels), pts) in enumerate(lines.items()):
+        x, m, h = zip(*pts)
+        shift = ScaledTranslation((k - (len(lines) - 1) / 2) * 3 / 72, 0, ax.figure.dpi_scale_trans)   # side by side, a few points apart; the data keep their budgets
+        h = np.nan_to_num(h)
+        ax.errorbar(x, m, yerr=h, marker='o', ms=4, capsize=2, label=f'{method} ({labels})', transform=ax.transData + shift)
+        ax.update_datalim(list(zip(x, np.subtract(m, h))) + list(zip(x, np.add(m, h))))   # a shifted transform does not widen the axes itself
+    for k, (name, rec) in enumerate(refs.items()):
+        vals = [v for v in rec.get(metric) or [] if v is not None]
+        if vals: ax.axhline(float(np.mean(vals)), ls='--', lw=1, color=str(0.6 * k / max(1, len(refs) - 1)), label=name)
+    budgets = [n for n in budgets_of(cells) if n is not None]
+    ax.set_xscale('log'); ax.autoscale_view(); ax.set_xticks(budgets, [str(n) for n in budgets]); ax.minorticks_off()
+    ax.set(xlabel='samples in the set (log scale)', ylabel=f'held-out {metric}', title=f"{game or 'benchmark'}: {metric} ({recipe} recipe)")
+    ax.legend(fontsize=7, loc='center left', bbox_to_anchor=(1.01, 0.5))
+    return ax.figure
 
 # %% ../nbs/09b_bench_report.ipynb #ff5288b7
 def bench_markdown(out: dict, cfg, wall: float | None = None) -> str:
