@@ -21,7 +21,8 @@ import numpy as np
 import torch
 from dd_offline.core import save_json, load_json
 from dd_offline.expert import load_expert
-from dd_offline.bench import get_bench_config, bench_data, run_cell, cell_path, paired_diff, mean_ci, seed_values
+from dd_offline.bench import get_bench_config, bench_data, run_cell, cell_path
+from dd_offline.bench_report import paired_diff, mean_ci, seed_values
 from dd_offline.bptt import bptt_config
 from dd_offline.mtt import mtt_config, expert_trajectories
 

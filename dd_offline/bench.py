@@ -4,7 +4,7 @@
 
 # %% ../nbs/09a_bench_distill.ipynb #e00fbb9a
 from __future__ import annotations
-import json, time, platform, math, functools
+import json, time, platform
 from dataclasses import dataclass, asdict, field, replace
 from pathlib import Path
 import numpy as np
@@ -16,27 +16,23 @@ from .envs import N_ACTIONS, check_game, PAPER_GAMES
 from .data import OfflineDataset, save_dataset, load_dataset, select_episodes
 from .collector import collect
 from .students import train_students
-from .distill import SyntheticSet, save_synthetic
+from .synthetic import SyntheticSet, save_synthetic
 from .coresets import SUBSET_METHODS, SUBSET_LABELS, make_subset, expert_features, all_expert_probs
 from .matching import MATCH_METHODS, method_config, match_set
 from .bptt import BPTT_METHODS, bptt_config, bptt_set
 from .mtt import MTT_METHODS, mtt_config, mtt_set
+from .bench_report import BENCH_METHODS, BENCH_LABELS, start_labels, paired_baseline, summarize_game, bench_markdown, plot_bench, plot_budgets, budgets_of
 from .evaluate import evaluate_policies
 from .executors import get_executor, LocalExecutor
 
 # %% auto #0
-__all__ = ['BENCH_METHODS', 'BENCH_LABELS', 'CELL_FORMAT', 'BENCH_PRESETS', 'METRICS', 'HIGHER_IS_BETTER', 'BenchConfig',
-           'get_bench_config', 'learns_labels', 'start_labels', 'check_bench_request', 'BenchData', 'split_source',
-           'bench_data', 'policy_probs', 'imitation_metrics', 'student_metrics', 'choose_recipe', 'fewest_good_steps',
-           'make_set', 'paired_baseline', 'score_students', 'run_cell', 'ConstantPolicy', 'reference_records',
-           'cell_path', 'finished_cell', 'bench_cells', 'read_recipes', 'run_game', 't_central', 't975', 'mean_ci',
-           'seed_values', 'paired_diff', 'split_seeds', 'best_subset', 'vs_best_subset', 'budgets_of', 'summarize_game',
-           'mark', 'game_table', 'summary_table', 'plot_bench', 'bench_distill', 'load_bench', 'bench_markdown',
+__all__ = ['CELL_FORMAT', 'BENCH_PRESETS', 'BenchConfig', 'get_bench_config', 'learns_labels', 'check_bench_request', 'BenchData',
+           'split_source', 'bench_data', 'policy_probs', 'imitation_metrics', 'student_metrics', 'choose_recipe',
+           'fewest_good_steps', 'make_set', 'score_students', 'run_cell', 'ConstantPolicy', 'reference_records',
+           'cell_path', 'finished_cell', 'bench_cells', 'read_recipes', 'run_game', 'bench_distill', 'load_bench',
            'write_bench_outputs']
 
 # %% ../nbs/09a_bench_distill.ipynb #0a4f6dd0
-BENCH_METHODS = SUBSET_METHODS + MATCH_METHODS + BPTT_METHODS + MTT_METHODS
-BENCH_LABELS = ('hard', 'expert', 'learned')
 CELL_FORMAT = 2                                   # 2: a cell records its budget (`n_syn`); format-1 cells have the run's `BenchConfig.n_syn`
 
 @dataclass
@@ -77,11 +73,6 @@ def get_bench_config(preset: str = 'quick', **overrides) -> BenchConfig:
 def learns_labels(method: str) -> bool:
     "Whether `method` can learn its labels: not a subset (nothing to learn with), not DM (it never looks at labels)."
     return method not in SUBSET_METHODS and method != 'dm'
-
-def start_labels(method: str, labels: str) -> str:
-    "The labels a set starts from: learned labels start from the expert's probabilities in BPTT and MTT, from the actions in the matching methods."
-    if labels != 'learned': return labels
-    return 'expert' if method in BPTT_METHODS + MTT_METHODS else 'hard'
 
 def check_bench_request(methods, labels, seeds, budgets=(150,)):
     "One-line errors, before any work, for unknown methods or labels, unusable seeds or budgets, and for a method that the request gives no cell to run."
@@ -198,13 +189,6 @@ def make_set(data: BenchData, method: str, labels: str, seed: int, cfg: BenchCon
     mcfg = method_config(method, n_syn=n, iterations=cfg.iterations, labels=labels, **cfg.method_overrides.get(method, {}))
     return match_set(data.train, mcfg, seed, expert=data.expert, real_probs=data.train_probs, progress=progress)
 
-def paired_baseline(method: str) -> str:
-    "The subset a method's set starts from for the same seed: its paired baseline."
-    if method in SUBSET_METHODS: return 'random'
-    if method in BPTT_METHODS: return bptt_config(method).init
-    if method in MTT_METHODS: return mtt_config(method).init
-    return method_config(method).init
-
 def score_students(students, data: BenchData, cfg: BenchConfig, play: bool, seed: int) -> dict:
     "Held-out imitation metrics per student, and ID / OOD returns per student when `play`."
     out = student_metrics(students, data.heldout.obs, data.heldout_probs)
@@ -314,204 +298,11 @@ def run_game(data: BenchData, game_dir, methods, labels, seeds, cfg: BenchConfig
     ex.map(_cell_task, todo, on_result=save_cell, data=data, cfg=cfg, recipes=recipes, progress=progress and isinstance(ex, LocalExecutor))
 
 
-# %% ../nbs/09a_bench_distill.ipynb #0b890d86
-def t_central(t: float, df: int) -> float:
-    "P(|T| < t) for Student's t with a whole number `df` of degrees of freedom (Abramowitz and Stegun 26.7.3-4)."
-    th = math.atan(t / math.sqrt(df))
-    s, c2 = math.sin(th), math.cos(th) ** 2
-    if df % 2 == 0:                                    # sin θ (1 + 1/2 cos²θ + 1·3/(2·4) cos⁴θ + ...), df/2 terms
-        term = total = 1.0
-        for k in range(1, df // 2): term *= (2 * k - 1) / (2 * k) * c2; total += term
-        return s * total
-    if df == 1: return 2 * th / math.pi
-    term = total = math.cos(th)                        # 2/π (θ + sin θ (cos θ + 2/3 cos³θ + ...)), (df - 1)/2 terms
-    for k in range(1, (df - 1) // 2): term *= 2 * k / (2 * k + 1) * c2; total += term
-    return 2 / math.pi * (th + s * total)
-
-@functools.lru_cache(maxsize=None)
-def t975(df: int) -> float:
-    "The 97.5% quantile of Student's t with `df` (a whole number) degrees of freedom, for a two-sided 95% CI: exact to float precision."
-    if df < 1: return float('nan')
-    lo, hi = 0.0, math.pi / 2                          # bisect θ = atan(t/√df): P(|T| < t) rises with it
-    for _ in range(100):
-        mid = (lo + hi) / 2
-        if t_central(math.sqrt(df) * math.tan(mid), df) < 0.95: lo = mid
-        else: hi = mid
-    return math.sqrt(df) * math.tan((lo + hi) / 2)
-
-def mean_ci(values) -> tuple[float, float]:
-    "(mean, half-width of the 95% CI) of `values`; the half-width is nan for fewer than two values."
-    v = np.asarray([x for x in values if x is not None], dtype=float)
-    if len(v) == 0: return float('nan'), float('nan')
-    if len(v) < 2: return float(v.mean()), float('nan')
-    return float(v.mean()), float(t975(len(v) - 1) * v.std(ddof=1) / np.sqrt(len(v)))
-
-# %% ../nbs/09a_bench_distill.ipynb #4a3454f5
-METRICS = ('agreement', 'expected_acc', 'ce', 'id_return', 'ood_return')
-HIGHER_IS_BETTER = dict(agreement=True, expected_acc=True, ce=False, id_return=True, ood_return=True)
-
-def seed_values(cells: list[dict], method: str, labels: str, recipe: str, metric: str) -> dict:
-    "{seed: mean over students} of `metric` for the cells of (method, labels), recipe `recipe`."
-    out = {}
-    for c in cells:
-        if c['method'] == method and c['labels'] == labels and metric in c['recipes'].get(recipe, {}):
-            out[c['seed']] = float(np.mean(c['recipes'][recipe][metric]))
-    return out
-
-def paired_diff(cells, method, labels, baseline, base_labels, recipe, metric, seeds=None) -> tuple[float, float, int]:
-    "(mean, CI half-width, n seeds) of `method` (with `labels`) minus `baseline` (with `base_labels`) over the seeds both have (and in `seeds`, if given)."
-    a, b = seed_values(cells, method, labels, recipe, metric), seed_values(cells, baseline, base_labels, recipe, metric)
-    common = sorted(set(a) & set(b) & (set(a) if seeds is None else set(seeds)))
-    return (*mean_ci([a[s] - b[s] for s in common]), len(common))
-
-# %% ../nbs/09a_bench_distill.ipynb #b2d4f6a9
-def split_seeds(seeds) -> tuple[list, list]:
-    "(choice seeds, difference seeds): the lowest third of `seeds` (at least one) choose the best subset, the others measure the difference to it."
-    seeds = sorted(seeds)
-    k = max(1, len(seeds) // 3)
-    return seeds[:k], seeds[k:]
-
-def best_subset(cells, labels, recipe, metric, seeds, exclude=()) -> str | None:
-    "The subset baseline (not in `exclude`) with the best mean `metric` over `seeds`, among the subsets that have all of them."
-    scored = {}
-    for m in SUBSET_METHODS:
-        v = seed_values(cells, m, labels, recipe, metric)
-        if m not in exclude and seeds and all(s in v for s in seeds): scored[m] = float(np.mean([v[s] for s in seeds]))
-    if not scored: return None
-    return (max if HIGHER_IS_BETTER[metric] else min)(scored, key=scored.get)
-
-def vs_best_subset(cells, method, labels, base_labels, recipe, metric) -> tuple | None:
-    "(best subset, its choice seeds, mean, CI half-width, n seeds) of `method` minus the best other subset with `base_labels`: chosen on some of the seeds all share, the difference over the others."
-    shared = set(seed_values(cells, method, labels, recipe, metric))
-    for m in SUBSET_METHODS:
-        v = seed_values(cells, m, base_labels, recipe, metric)
-        if m != method and v: shared &= set(v)
-    choice, rest = split_seeds(shared)
-    best = best_subset(cells, base_labels, recipe, metric, choice, exclude=(method,)) if rest else None
-    if best is None: return None
-    return (best, choice, *paired_diff(cells, method, labels, best, base_labels, recipe, metric, seeds=rest))
-
-def budgets_of(cells: list[dict]) -> list:
-    "The budgets (numbers of samples) the cells have, smallest first (None for hand-made cells that record none)."
-    return sorted({c.get('n_syn') for c in cells}, key=lambda n: (n is None, n or 0))
-
-def summarize_game(cells: list[dict]) -> list[dict]:
-    "One row per (budget, method, labels, recipe): per-metric mean and CI over seeds, and paired differences to its own and to the best subset with the same budget (learned labels are compared with the subsets that have the labels they start from: the expert's for BPTT and MTT, the actions for the matching methods)."
-    rows = []
-    for n in budgets_of(cells):
-        rows += [dict(n_syn=n, **r) for r in _summarize_budget([c for c in cells if c.get('n_syn') == n])]
-    return rows
-
-def _summarize_budget(cells: list[dict]) -> list[dict]:
-    rows = []
-    keys = sorted({(c['method'], c['labels']) for c in cells}, key=lambda k: (BENCH_METHODS.index(k[0]), BENCH_LABELS.index(k[1])))
-    recipes = sorted({r for c in cells for r in c['recipes']})
-    for method, labels in keys:
-        for recipe in recipes:
-            mine = [c for c in cells if c['method'] == method and c['labels'] == labels]
-            row = dict(method=method, labels=labels, recipe=recipe, seeds=len(mine),
-                       pixel_change=float(np.mean([c['pixel_change'] for c in mine])), set_seconds=float(np.mean([c['set_seconds'] for c in mine])))
-            base_labels = start_labels(method, labels)
-            for metric in METRICS:
-                vals = seed_values(cells, method, labels, recipe, metric)
-                if not vals: continue
-                row[metric] = mean_ci(list(vals.values()))
-                own = paired_baseline(method)
-                if method != own: row[f'{metric} vs {own}'] = paired_diff(cells, method, labels, own, base_labels, recipe, metric)
-                vs = vs_best_subset(cells, method, labels, base_labels, recipe, metric)
-                if vs is not None: row[f'{metric} vs best subset'] = vs
-            rows.append(row)
-    return rows
-
-
-# %% ../nbs/09a_bench_distill.ipynb #05f25a7a
-def _fmt(mc, digits=3):
-    m, h = mc
-    if m is None or np.isnan(m): return '–'
-    return f'{m:.{digits}f}' if np.isnan(h) else f'{m:.{digits}f} ± {h:.{digits}f}'
-
-def mark(d, higher: bool = True) -> str:
-    "'↑' where the CI of a difference `d` (ending in mean, half-width, n seeds) lies on the better side of 0, '↓' on the worse side, else ''."
-    m, h = d[-3], d[-2]
-    if np.isnan(m) or np.isnan(h): return ''
-    if m - h > 0: return '↑' if higher else '↓'
-    if m + h < 0: return '↓' if higher else '↑'
-    return ''
-
-def _fmt_diff(d, digits=3, higher=True):
-    if d is None: return ''
-    m, h, n = d[-3:]
-    if np.isnan(m): return '–'
-    if np.isnan(h): return f"{m:+.{digits}f} (1 seed)"
-    return f"{m:+.{digits}f} ± {h:.{digits}f}" + {'↑': ' **↑**', '↓': ' ↓', '': ''}[mark(d, higher)]
-
-def _diff_cell(r: dict, metric: str, digits: int = 3) -> str:
-    d = r.get(f'{metric} vs best subset')
-    return f"{d[0]}: {_fmt_diff(d, digits, HIGHER_IS_BETTER[metric])}" if d else ''
-
-def game_table(rows: list[dict], refs: dict, recipe: str, n_syn: int | None = None) -> str:
-    "Markdown, one line per (method, labels) for `recipe` (and budget `n_syn`, if given): every metric (mean ± 95% CI over seeds), the paired differences to the best subset with the same labels (expected accuracy, ID return), then the references."
-    lines = ['| method | labels | expected acc | Δ vs best subset | agreement | cross-entropy | ID return | Δ vs best subset | OOD return | pixel change | s per set |',
-             '|---|---|---:|---|---:|---:|---:|---|---:|---:|---:|']
-    for r in rows:
-        if r['recipe'] != recipe or (n_syn is not None and r.get('n_syn') != n_syn): continue
-        get = lambda m: r.get(m, (None, None))
-        lines.append(f"| {r['method']} | {r['labels']} | {_fmt(get('expected_acc'))} | {_diff_cell(r, 'expected_acc', 3)} | {_fmt(get('agreement'))} | "
-                     f"{_fmt(get('ce'))} | {_fmt(get('id_return'), 2)} | {_diff_cell(r, 'id_return', 2)} | {_fmt(get('ood_return'), 2)} | "
-                     f"{r['pixel_change']:.4f} | {r['set_seconds']:.0f} |")
-    for name, rec in refs.items():
-        cell = lambda m, digits=3: _fmt(mean_ci(rec[m]), digits) if rec.get(m) and rec[m][0] is not None else '–'
-        lines.append(f"| *{name}* | | {cell('expected_acc')} | | {cell('agreement')} | {cell('ce')} | {cell('id_return', 2)} | | {cell('ood_return', 2)} | | |")
-    return '\n'.join(lines)
-
-def summary_table(g: dict, n_syn: int | None = None) -> str:
-    "The compact table of one game and budget (`n_syn`; may be left out where the game has one): per (method, labels), expected accuracy with the paper's recipe, then the converged recipe's expected accuracy, agreement, cross-entropy and ID return, with paired differences to the best subset."
-    budgets = budgets_of(g['rows'])
-    if n_syn is None and len(budgets) > 1: raise ValueError(f"the game has sets of {', '.join(map(str, budgets))} samples: name one with n_syn")
-    n = budgets[0] if n_syn is None and budgets else n_syn
-    rows = {(r['method'], r['labels'], r['recipe']): r for r in g['rows'] if r.get('n_syn') == n}
-    lines = [f'| {n if n is not None else ""} samples | labels | exp. acc, paper recipe | exp. acc | Δ vs best subset | agreement | cross-entropy | Δ vs best subset | ID return | Δ vs best subset | pixel change |',
-             '|---|---|---:|---:|---|---:|---:|---|---:|---|---:|']
-    for (method, labels, recipe), r in rows.items():
-        if recipe != 'converged': continue
-        p, get = rows.get((method, labels, 'paper'), {}), lambda m: r.get(m, (None, None))
-        lines.append(f"| {method} | {labels} | {_fmt(p.get('expected_acc', (None, None)))} | {_fmt(get('expected_acc'))} | {_diff_cell(r, 'expected_acc')} | "
-                     f"{_fmt(get('agreement'))} | {_fmt(get('ce'))} | {_diff_cell(r, 'ce')} | {_fmt(get('id_return'), 2)} | {_diff_cell(r, 'id_return', 2)} | {r['pixel_change']:.4f} |")
-    for name, rec in g['references'].items():
-        cell = lambda m, digits=3: _fmt(mean_ci(rec[m]), digits) if rec.get(m) and rec[m][0] is not None else '–'
-        lines.append(f"| *{name}* | | | {cell('expected_acc')} | | {cell('agreement')} | {cell('ce')} | | {cell('id_return', 2)} | | |")
-    return '\n'.join(lines)
-
-def plot_bench(results: dict, metric: str = 'expected_acc', recipe: str = 'converged'):
-    "Seaborn point plots, one panel per game: `metric` and ID return per method and labels, with 95% CIs over seeds."
-    import matplotlib.pyplot as plt, seaborn as sns, pandas as pd
-    recs = []
-    for game, g in results.items():
-        several = len(budgets_of(g['cells'])) > 1            # then each method is shown once per budget
-        for c in g['cells']:
-            for m in (metric, 'id_return'):
-                if m in c['recipes'].get(recipe, {}):
-                    recs.append(dict(game=game, method=f"{c['method']} {c.get('n_syn')}" if several else c['method'], labels=c['labels'], metric=m,
-                                     value=float(np.mean(c['recipes'][recipe][m])), order=(c.get('n_syn') or 0, BENCH_METHODS.index(c['method']))))
-    df = pd.DataFrame(recs)
-    if df.empty: return None
-    metrics = [m for m in (metric, 'id_return') if m in set(df.metric)]
-    fig, axs = plt.subplots(len(metrics), len(results), figsize=(4.5 * len(results), 3.2 * len(metrics)), squeeze=False)
-    for j, game in enumerate(results):
-        for i, m in enumerate(metrics):
-            d = df[(df.game == game) & (df.metric == m)]
-            ax = axs[i][j]
-            if len(d): sns.pointplot(d, x='method', y='value', hue='labels', errorbar=('ci', 95), dodge=0.4 if d['labels'].nunique() > 1 else False, linestyle='none', ax=ax,
-                                     order=list(dict.fromkeys(d.sort_values('order', kind='stable').method)))
-            ax.set(title=f'{game}: {m} ({recipe} recipe)', xlabel='', ylabel=m); ax.tick_params(axis='x', rotation=40)
-    plt.tight_layout()
-    return fig
-
 # %% ../nbs/09a_bench_distill.ipynb #e4568a12
 def bench_distill(games=('starpilot',), methods=('random', 'balanced', 'dc', 'dm'), labels=('hard', 'expert'), seeds=5,
                   run_dir='runs/bench', preset: str = 'quick', restart: bool = False, experts: dict | None = None,
                   data: dict | None = None, log=print, progress: bool = True, executor=None, budgets=None, **overrides) -> dict:
-    "Run (or continue) the benchmark for each budget (numbers of samples; default the preset's `n_syn`), its cells as tasks on `executor` ('local' or 'ray'); returns `load_bench(run_dir)` and writes results.json, table.md and figure.png over every game in the run."
+    "Run (or continue) the benchmark for each budget (numbers of samples; default the preset's `n_syn`), its cells as tasks on `executor` ('local' or 'ray'); returns `load_bench(run_dir)` and writes results.json, table.md, figure.png (and budgets.png for several budgets) over every game in the run."
     games = [games] if isinstance(games, str) else list(games)
     seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
     methods, labels = list(methods), list(labels)
@@ -551,30 +342,8 @@ def load_bench(run_dir) -> dict:
                                   recipes=read_recipes(game_dir/'recipes.json', default_n))
     return out
 
-def bench_markdown(out: dict, cfg: BenchConfig, wall: float | None = None) -> str:
-    "table.md's text: per game the recipes, the summary table and every metric for both recipes (`wall`: this invocation's seconds, if known)."
-    lines = [f'# Distillation benchmark', '', (f'{wall / 60:.1f} min this invocation; ' if wall is not None else '') + f'{cfg.n_students} students per set; '
-             f'{cfg.eval_episodes} episodes per student and level set. Mean ± 95% CI over seeds; Δ: paired difference to the best subset '
-             'with the same labels (for a subset: the best other subset), chosen on the lowest third of the seeds they share (at least one) '
-             'and measured on the others (**↑**: the CI excludes 0 and the method wins; ↓: it excludes 0 and the method loses).', '']
-    if any(c['labels'] == 'learned' for g in out.values() for c in g['cells']):
-        lines[-2] += (' Learned labels are compared with the subsets that have the labels they start from: the expert\'s for BPTT and MTT, '
-                      'the actions for the matching methods.')
-    for game, g in out.items():
-        rec, budgets = g['recipes'], budgets_of(g['cells'])
-        lines += [f'## {game}', '']
-        for n in budgets:
-            several = len(budgets) > 1
-            tail = f', {n} samples' if several else ''
-            lines += [f'Converged recipe{" for " + str(n) + " samples" if several else ""} (chosen on the validation split): ' +
-                      ', '.join(f"{lab} labels {r['steps']} steps at batch {r['batch']}" for lab, r in rec.get(n, {}).items()), '']
-            lines += [f'### Summary{tail}', '', summary_table(g, n), '']
-            for recipe in ('converged', 'paper'):
-                lines += [f'### {recipe} recipe, every metric{tail}', '', game_table(g['rows'], g['references'], recipe, n), '']
-    return '\n'.join(lines) + '\n'
-
 def write_bench_outputs(run_dir: Path, out: dict, cfg: BenchConfig, wall: float):
-    "results.json (every cell and summary row), table.md and figure.png."
+    "results.json (every cell and summary row), table.md, figure.png and, where a game has more than one budget, budgets.png."
     save_json(dict(config=asdict(cfg), machine=f'{platform.machine()}, {torch.get_num_threads()} torch threads, torch {torch.__version__}',
                    wall_seconds=round(wall, 1), games=out), run_dir/'results.json')
     with atomic_write(run_dir/'table.md') as tmp: Path(tmp).write_text(bench_markdown(out, cfg, wall))
@@ -582,3 +351,8 @@ def write_bench_outputs(run_dir: Path, out: dict, cfg: BenchConfig, wall: float)
     import matplotlib.pyplot as plt
     fig = plot_bench(out)
     if fig is not None: fig.savefig(run_dir/'figure.png', dpi=80, bbox_inches='tight'); plt.close(fig)
+    several = [game for game, g in out.items() if len(budgets_of(g['cells'])) > 1]
+    if several:                                        # the budget as an axis: one panel per game that has more than one
+        fig, axs = plt.subplots(1, len(several), figsize=(6.5 * len(several), 4), squeeze=False)
+        for game, ax in zip(several, axs[0]): plot_budgets(out, game, ax=ax)
+        fig.savefig(run_dir/'budgets.png', dpi=80, bbox_inches='tight'); plt.close(fig)

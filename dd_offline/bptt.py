@@ -15,7 +15,7 @@ from .core import get_device, use_fast_malloc
 from .envs import N_ACTIONS
 from .models import StudentCNN, prepare_frames
 from .data import OfflineDataset
-from .distill import SyntheticSet, to_uint8_frames
+from .synthetic import SyntheticSet, to_uint8_frames
 from .coresets import subset_indices, all_expert_probs
 from .matching import channel_stats
 

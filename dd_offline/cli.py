@@ -17,7 +17,8 @@ from .minari_io import add_export_command
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
 from .reproduce import reproduce, results_from_json, rows_note
 from .evaluate import results_table, write_expert_cards
-from .bench import bench_distill, BENCH_METHODS, BENCH_LABELS, BENCH_PRESETS
+from .bench import bench_distill, BENCH_PRESETS
+from .bench_report import BENCH_METHODS, BENCH_LABELS
 from .executors import add_executor_args, executor_from_args
 
 # %% auto #0
@@ -110,14 +111,14 @@ def _add_bench(sub):
                        description="Make sets of each --n-syn (default 150 samples) with each method (coreset baselines, matching methods, BPTT, MTT) and each kind of labels, "
                                    "train students on them with the paper's recipe and a converged one, and score them on held-out expert "
                                    "episodes and by playing; paired seeds, mean and 95%% CI. Rerunning skips finished cells; adding games, "
-                                   "methods, labels, seeds or budgets extends a run. Writes results.json, table.md and figure.png in --run-dir.")
+                                   "methods, labels, seeds or budgets extends a run. Writes results.json, table.md, figure.png (and budgets.png for several budgets) in --run-dir.")
     p.add_argument('--game', action='append', help=f"Procgen game, repeatable (default: starpilot; paper: {', '.join(PAPER_GAMES)})")
     p.add_argument('--method', action='append', help=f"repeatable; any of {', '.join(BENCH_METHODS)} (default: random balanced herding kcenter dc dsa dm)")
     p.add_argument('--labels', action='append', help=f"repeatable; any of {', '.join(BENCH_LABELS)} (default: hard and expert)")
     p.add_argument('--seeds', type=int, default=5, help='seeds 0..N-1 (default 5)')
     p.add_argument('--n-syn', type=int, action='append', help="samples per set, repeatable: a budget axis (default: the preset's, 150; e.g. --n-syn 15 --n-syn 150)")
     p.add_argument('--preset', default='quick', choices=list(BENCH_PRESETS), help="tiny: seconds (tests); quick: the CPU benchmark; paper: 1000 iterations, 10 students")
-    p.add_argument('--run-dir', default='runs/bench', help='where the cells, results.json, table.md and figure.png go')
+    p.add_argument('--run-dir', default='runs/bench', help='where the cells, results.json, table.md and figures go')
     p.add_argument('--restart', action='store_true', help='delete earlier outputs in --run-dir and start over')
     add_executor_args(p)
     p.set_defaults(func=_bench)

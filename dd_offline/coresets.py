@@ -9,7 +9,7 @@ import torch
 from .envs import N_ACTIONS
 from .models import prepare_frames
 from .data import OfflineDataset
-from .distill import SyntheticSet, init_indices, expert_probs
+from .synthetic import SyntheticSet, init_indices, expert_probs
 
 # %% auto #0
 __all__ = ['SUBSET_METHODS', 'SUBSET_LABELS', 'expert_features', 'all_expert_probs', 'herding', 'kcenter_greedy',

@@ -6,40 +6,27 @@
 from __future__ import annotations
 import time, json, warnings
 from functools import lru_cache
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from .core import DistillConfig, get_device, use_fast_malloc, save_torch, config_diff, to_jsonable, ConfigMismatchError, read_torch_file
-from .envs import N_ACTIONS, ACTION_NAMES
-from .models import StudentCNN, prepare_frames, logits_of
-from .data import OfflineDataset, Episode, dataset_from_episodes
+from .envs import N_ACTIONS
+from .models import StudentCNN, prepare_frames
+from .data import OfflineDataset
+from .synthetic import SyntheticSet, save_synthetic, to_uint8_frames, init_indices, INIT_MODES, fresh_student, expert_probs
+from .matching import gradient_distance, GRADIENT_DISTANCES
 
 # %% auto #0
-__all__ = ['DISTANCES', 'MATCHING_MODES', 'LABEL_MODES', 'INIT_MODES', 'SYN_FORMAT', 'COMPILE_MIN_ITERATIONS', 'CKPT_FORMAT',
-           'gradient_distance', 'bc_gradients', 'matching_loss', 'to_uint8_frames', 'SyntheticSet', 'save_synthetic',
-           'load_synthetic', 'init_indices', 'check_distill_config', 'fresh_student', 'expert_probs', 'matching_groups',
-           'iteration_loss', 'FunctionalMatcher', 'functional_matcher', 'functional_iteration', 'want_compile',
-           'distill', 'heldout_matching_loss', 'pattern_dataset', 'compare_to_subsets']
+__all__ = ['DISTANCES', 'MATCHING_MODES', 'LABEL_MODES', 'COMPILE_MIN_ITERATIONS', 'CKPT_FORMAT', 'bc_gradients', 'matching_loss',
+           'check_distill_config', 'matching_groups', 'iteration_loss', 'FunctionalMatcher', 'functional_matcher',
+           'functional_iteration', 'want_compile', 'distill', 'heldout_matching_loss', 'compare_to_subsets']
 
 # %% ../nbs/08_distill.ipynb #2f972d96
-DISTANCES, MATCHING_MODES = ('l2', 'cosine'), ('batch', 'per_action')
-LABEL_MODES, INIT_MODES = ('hard', 'learned', 'expert'), ('random', 'balanced')
-
-def gradient_distance(g_real, g_syn, distance: str = 'l2') -> torch.Tensor:
-    "Distance between two lists of per-parameter gradients."
-    if distance == 'l2':
-        return torch.sqrt(sum(((a - b) ** 2).sum() for a, b in zip(g_real, g_syn)) + 1e-12)
-    if distance == 'cosine':
-        total = 0.0
-        for a, b in zip(g_real, g_syn):
-            if a.ndim == 1: continue
-            a, b = a.reshape(a.shape[0], -1), b.reshape(b.shape[0], -1)
-            total = total + (1 - F.cosine_similarity(a, b, dim=1, eps=1e-8)).sum()
-        return total
-    raise ValueError(f"unknown distance {distance!r}; use one of {', '.join(DISTANCES)}")
+DISTANCES, MATCHING_MODES = GRADIENT_DISTANCES, ('batch', 'per_action')
+LABEL_MODES = ('hard', 'learned', 'expert')
 
 def bc_gradients(net, frames, labels, create_graph: bool = False):
     "∇θ of the BC cross-entropy of `net` on (frames, labels); labels are actions or probabilities."
@@ -52,59 +39,6 @@ def matching_loss(net, real_frames, real_labels, syn_frames, syn_labels, distanc
     g_syn = bc_gradients(net, syn_frames, syn_labels, create_graph=True)
     return gradient_distance(g_real, g_syn, distance)
 
-# %% ../nbs/08_distill.ipynb #a9de18a4
-SYN_FORMAT = 'dd_offline.SyntheticSet/1'
-
-def to_uint8_frames(frames: torch.Tensor) -> np.ndarray:
-    "Float NCHW frames in [0, 1] as uint8 NHWC (how datasets and snapshots store frames)."
-    return (frames.detach().clamp(0, 1) * 255).round().to(torch.uint8).permute(0, 2, 3, 1).cpu().numpy()
-
-@dataclass
-class SyntheticSet:
-    "A distilled dataset: frames (n, 3, 64, 64) in [0, 1], labels (n,) or (n, 15), and its history."
-    frames: torch.Tensor
-    labels: torch.Tensor
-    init_frames: torch.Tensor
-    source_index: np.ndarray
-    snapshots: dict = field(default_factory=dict)     # iteration -> uint8 frames (n, 64, 64, 3)
-    losses: list = field(default_factory=list)
-    meta: dict = field(default_factory=dict)
-    def __len__(self): return len(self.frames)
-    @property
-    def hard_labels(self) -> torch.Tensor: return self.labels if self.labels.ndim == 1 else self.labels.argmax(1)
-    def frames_uint8(self) -> np.ndarray: return to_uint8_frames(self.frames)
-    def __repr__(self):
-        counts = np.bincount(self.hard_labels.cpu().numpy(), minlength=N_ACTIONS)
-        top = ', '.join(f'{ACTION_NAMES[a]}: {counts[a]}' for a in np.argsort(-counts)[:3] if counts[a])
-        return f"SyntheticSet({self.meta.get('game', '?')}: {len(self)} frames, labels {self.meta.get('labels', '?')} ({top}, ...), {len(self.losses)} iterations)"
-
-def save_synthetic(syn: SyntheticSet, path) -> Path:
-    "Save a `SyntheticSet` atomically (torch file, weights-only loadable)."
-    return save_torch(dict(format=SYN_FORMAT, frames=syn.frames.detach().cpu(), labels=syn.labels.detach().cpu(),
-                           init_frames=syn.init_frames.cpu(), source_index=torch.as_tensor(syn.source_index),
-                           snapshot_iters=torch.tensor(list(syn.snapshots), dtype=torch.long),
-                           snapshots=torch.as_tensor(np.stack(list(syn.snapshots.values()))) if syn.snapshots else torch.zeros(0),
-                           losses=torch.tensor(syn.losses), meta=json.dumps(to_jsonable(syn.meta))), path)
-
-def load_synthetic(path) -> SyntheticSet:
-    "Load a `SyntheticSet`, with a clear error for a missing, corrupt or foreign file."
-    d = read_torch_file(path, 'synthetic dataset', SYN_FORMAT)
-    snaps = {int(i): s.numpy() for i, s in zip(d['snapshot_iters'], d['snapshots'])} if len(d['snapshot_iters']) else {}
-    return SyntheticSet(d['frames'], d['labels'], d['init_frames'], d['source_index'].numpy(), snaps, d['losses'].tolist(), json.loads(d['meta']))
-
-# %% ../nbs/08_distill.ipynb #cf23435d
-def init_indices(actions: np.ndarray, n_syn: int, mode: str, rng: np.random.Generator) -> np.ndarray:
-    "Indices of the real transitions that start the synthetic set."
-    if mode == 'random': return rng.choice(len(actions), n_syn, replace=False)
-    if mode != 'balanced': raise ValueError(f"unknown init {mode!r}; use one of {', '.join(INIT_MODES)}")
-    by_action = {a: rng.permutation(np.flatnonzero(actions == a)).tolist() for a in np.unique(actions)}
-    chosen = []
-    while len(chosen) < n_syn:           # round-robin over actions until the quota is filled
-        for a in list(by_action):
-            if by_action[a] and len(chosen) < n_syn: chosen.append(by_action[a].pop())
-            if not by_action[a]: del by_action[a]
-    return np.array(sorted(chosen))
-
 # %% ../nbs/08_distill.ipynb #5af3ae44
 def check_distill_config(cfg: DistillConfig, n_real: int):
     "Raise a clear `ValueError` for a config `distill` cannot run on `n_real` transitions."
@@ -114,15 +48,6 @@ def check_distill_config(cfg: DistillConfig, n_real: int):
     if not 1 <= cfg.n_syn <= n_real: raise ValueError(f"n_syn={cfg.n_syn} must be between 1 and the real dataset's {n_real} transitions")
     if cfg.iterations < 0 or cfg.inits_per_iteration < 1 or cfg.real_batch_size < 1 or cfg.snapshot_every < 1:
         raise ValueError("iterations must be >= 0; inits_per_iteration, real_batch_size and snapshot_every >= 1")
-
-def fresh_student(seed: int, device='cpu') -> StudentCNN:
-    "A `StudentCNN` initialised from `seed` (channels-last: faster convolutions on CPU), without touching the global RNG."
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed); return StudentCNN().to(device, memory_format=torch.channels_last)
-
-def expert_probs(expert, frames_u8, device='cpu') -> torch.Tensor:
-    "The expert's action probabilities on uint8 frames."
-    with torch.no_grad(): return logits_of(expert.to(device)(torch.as_tensor(frames_u8, device=device))).float().softmax(-1)
 
 # %% ../nbs/08_distill.ipynb #9532d545
 def matching_groups(real_actions: np.ndarray, syn_actions: np.ndarray, matching: str) -> list[tuple]:
@@ -286,15 +211,6 @@ def heldout_matching_loss(real: OfflineDataset, frames, labels, config: DistillC
     nets = [fresh_student(seed + k) for k in range(n_inits)]
     return iteration_loss(nets, groups, torch.as_tensor(real.obs), torch.as_tensor(real.actions), frames, labels,
                           cfg.real_batch_size, cfg.distance, rng, 'cpu').item()
-
-# %% ../nbs/08_distill.ipynb #ce6e1f73
-def pattern_dataset(n: int, seed: int, n_actions: int = N_ACTIONS, signal: float = 80, noise: float = 60) -> OfflineDataset:
-    "A one-episode dataset whose action is visible in each frame as a noisy blocky pattern (for tests and teaching)."
-    protos = np.random.default_rng(1234).integers(0, 2, (n_actions, 8, 8, 3)).repeat(8, 1).repeat(8, 2) * signal
-    rng = np.random.default_rng(seed)
-    actions = rng.integers(0, n_actions, n)
-    obs = np.clip(rng.normal(100, noise, (n, 64, 64, 3)) + protos[actions], 0, 255).astype(np.uint8)
-    return dataset_from_episodes([Episode(obs, actions, np.zeros(n, np.float32), obs[-1], 0)], {'game': 'pattern'})
 
 # %% ../nbs/08_distill.ipynb #b50a6549
 def compare_to_subsets(real: OfflineDataset, test: OfflineDataset, cfg: DistillConfig, seeds=(0, 1, 2), n_students: int = 3,

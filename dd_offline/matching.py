@@ -14,14 +14,14 @@ from .core import get_device, use_fast_malloc
 from .envs import N_ACTIONS
 from .models import prepare_frames, logits_of
 from .data import OfflineDataset
-from .distill import SyntheticSet, gradient_distance, fresh_student, to_uint8_frames
+from .synthetic import SyntheticSet, fresh_student, to_uint8_frames
 from .coresets import subset_indices, all_expert_probs
 
 # %% auto #0
-__all__ = ['MATCH_METHODS', 'MATCH_LABELS', 'MATCH_DISTANCES', 'METHOD_DEFAULTS', 'MatchConfig', 'method_config',
-           'check_match_config', 'dsa_params', 'shift_frames', 'dsa_augment', 'sample_classes', 'match_groups',
-           'matching_targets', 'channel_stats', 'policy_params', 'bc_grads', 'group_loss', 'step_loss',
-           'initial_syn_labels', 'train_inner', 'match_set', 'heldout_match_loss']
+__all__ = ['MATCH_METHODS', 'MATCH_LABELS', 'MATCH_DISTANCES', 'METHOD_DEFAULTS', 'GRADIENT_DISTANCES', 'MatchConfig',
+           'method_config', 'check_match_config', 'dsa_params', 'shift_frames', 'dsa_augment', 'sample_classes',
+           'match_groups', 'matching_targets', 'channel_stats', 'gradient_distance', 'policy_params', 'bc_grads',
+           'group_loss', 'step_loss', 'initial_syn_labels', 'train_inner', 'match_set', 'heldout_match_loss']
 
 # %% ../nbs/08b_matching.ipynb #8127571c
 MATCH_METHODS = ('paper', 'paper_code', 'dc', 'dsa', 'dm')
@@ -125,6 +125,22 @@ def channel_stats(frames_u8: np.ndarray, n: int = 2048, seed: int = 0) -> tuple[
     idx = np.random.default_rng(seed).choice(len(frames_u8), min(n, len(frames_u8)), replace=False)
     x = prepare_frames(frames_u8[np.sort(idx)])
     return x.mean((0, 2, 3), keepdim=True), x.std((0, 2, 3), keepdim=True).clamp_min(1e-3)
+
+# %% ../nbs/08b_matching.ipynb #09e544da
+GRADIENT_DISTANCES = ('l2', 'cosine')
+
+def gradient_distance(g_real, g_syn, distance: str = 'l2') -> torch.Tensor:
+    "Distance between two lists of per-parameter gradients."
+    if distance == 'l2':
+        return torch.sqrt(sum(((a - b) ** 2).sum() for a, b in zip(g_real, g_syn)) + 1e-12)
+    if distance == 'cosine':
+        total = 0.0
+        for a, b in zip(g_real, g_syn):
+            if a.ndim == 1: continue
+            a, b = a.reshape(a.shape[0], -1), b.reshape(b.shape[0], -1)
+            total = total + (1 - F.cosine_similarity(a, b, dim=1, eps=1e-8)).sum()
+        return total
+    raise ValueError(f"unknown distance {distance!r}; use one of {', '.join(GRADIENT_DISTANCES)}")
 
 # %% ../nbs/08b_matching.ipynb #de72a399
 def policy_params(net) -> list:

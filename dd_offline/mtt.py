@@ -13,7 +13,7 @@ from fastprogress.fastprogress import progress_bar
 from .core import get_device, use_fast_malloc, save_torch, read_torch_file
 from .models import prepare_frames
 from .data import OfflineDataset
-from .distill import SyntheticSet, to_uint8_frames
+from .synthetic import SyntheticSet, to_uint8_frames
 from .coresets import subset_indices, all_expert_probs
 from .bptt import init_inner_state, unroll_student, inner_batches, student_params, cpu_threads, checked_config, learnables, check_set_settings
 

@@ -17,7 +17,8 @@ from .data import save_dataset, load_dataset, summarize
 from .collector import collect
 from .percentile import percentile_filter, percentile_table, PAPER_SYNTHETIC_SIZE
 from .students import train_bc_students, train_synthetic_students
-from .distill import distill, load_synthetic, save_synthetic
+from .distill import distill
+from .synthetic import load_synthetic, save_synthetic
 from .coresets import make_subset, all_expert_probs
 from .matching import method_config, match_set
 from .students import train_students

@@ -15,7 +15,7 @@ from .envs import ACTION_NAMES, N_ACTIONS, check_game, make_env
 from .data import OfflineDataset, load_dataset
 from .percentile import percentile_filter
 from .students import check_training_data, check_finite, init_students, batch_indices, train_one
-from .distill import SyntheticSet, load_synthetic, to_uint8_frames
+from .synthetic import SyntheticSet, load_synthetic, to_uint8_frames
 from .evaluate import evaluate_policies, summarize_result, paper_value, EvalResult
 
 # %% auto #0
@@ -141,14 +141,15 @@ class SampleScrubber(W.VBox):
 
 # %% ../nbs/10_widgets.ipynb #9b703fec
 def lab_datasets(real: OfflineDataset, synthetic: SyntheticSet | None = None, percentiles=(10, 25, 40, 100),
-                 subset_size: int | None = None, seed: int = 0) -> dict:
-    "{name: (frames, labels, kind)} of the training sets StudentLab offers; kind 'bc' or 'syn' picks the batch size."
-    out = {}
+                 subset_size: int | None = None, seed: int = 0, sets: dict | None = None) -> dict:
+    "{name: (frames, labels, kind)} of the training sets StudentLab offers (first the named `sets`, e.g. a benchmark's); kind 'bc' or 'syn' picks the batch size."
+    out = {name: (s.frames, s.labels, 'syn') for name, s in (sets or {}).items()}
     for x in percentiles:
         sub = percentile_filter(real, x)
         out[f'BC{x:g}%'] = (sub.obs, sub.actions, 'bc')
     if synthetic is not None: out['Synthetic'] = (synthetic.frames, synthetic.labels, 'syn')
-    n = subset_size or (len(synthetic) if synthetic is not None else 150)
+    first = synthetic if synthetic is not None else next(iter((sets or {}).values()), None)
+    n = subset_size or (len(first) if first is not None else 150)
     if n > len(real): raise ValueError(f"a random subset of {n} needs at least {n} real transitions, the dataset has {len(real)}")
     idx = np.sort(np.random.default_rng(seed).choice(len(real), n, replace=False))
     out[f'Random {n}'] = (real.obs[idx], real.actions[idx], 'syn')
@@ -248,7 +249,7 @@ def reference_results(expert, game: str, levels=('id', 'ood'), n_episodes: int =
 
 # %% ../nbs/10_widgets.ipynb #264b14a3
 def lab_default_dataset(sets: dict) -> str:
-    "The training set the lab opens with: the distilled set when there is one (quick to train on), else the first."
+    "The training set the lab opens with: the distilled set when there is one (quick to train on), else the first (a benchmark's first saved set, where there are some)."
     return 'Synthetic' if 'Synthetic' in sets else next(iter(sets))
 
 class StudentLab(W.VBox):
@@ -297,11 +298,21 @@ class StudentLab(W.VBox):
                               reference={lv: {n: r for n, r in rows.items() if n in REFERENCES} for lv, rows in load_json(res).items()} if res.exists() else {})
         return cls(sources, **kw)
 
+    @classmethod
+    def from_bench(cls, run_dir, game: str, expert=None, **kw):
+        "A lab over the sets a `dd-offline bench-distill` run saved for `game` (`<game>/sets/`, the seeds of `save_sets_for_seeds`), beside its source data; `expert` (a policy) adds the reference rows."
+        d = Path(run_dir)/game
+        paths = sorted((d/'sets').glob('*.pt'))
+        if not paths: raise FileNotFoundError(f"no saved sets in {d/'sets'}: run `dd-offline bench-distill --game {game} --run-dir {run_dir}` first")
+        if not (d/'data'/'source.npz').exists(): raise FileNotFoundError(f"{d/'data'/'source.npz'} is missing: the benchmark's source data is kept beside its sets")
+        sets = {p.stem: load_synthetic(p) for p in paths}
+        return cls({game: dict(real=load_dataset(d/'data'/'source.npz'), sets=sets, expert=expert)}, **kw)
+
     def datasets(self, game: str) -> dict:
         "The training sets on offer for `game` (computed once)."
         if game not in self._sets:
             src = self.sources[game]
-            self._sets[game] = lab_datasets(src['real'], src.get('synthetic'), seed=self.seed)
+            self._sets[game] = lab_datasets(src['real'], src.get('synthetic'), seed=self.seed, sets=src.get('sets'))
         return self._sets[game]
 
     def table_rows(self) -> list[dict]:

@@ -4,7 +4,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dd_offline.bench import bench_distill, seed_values, paired_diff, load_bench, bench_markdown, summary_table, BenchConfig
+from dd_offline.bench import bench_distill, load_bench, BenchConfig
+from dd_offline.bench_report import seed_values, paired_diff, bench_markdown, summary_table
 from dd_offline.core import load_json
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -31,7 +31,7 @@ SCRUB_FILE = os.environ.get('DD_OFFLINE_SCRUB_FILE')
 
 def notebook_cells() -> list[str]:
     if SCRUB_FILE: return ["from dd_offline.widgets import SampleScrubber", f"SampleScrubber({str(Path(SCRUB_FILE).resolve())!r})"]
-    return ["from dd_offline.distill import pattern_dataset\nfrom dd_offline.widgets import SampleScrubber\nds = pattern_dataset(40, seed=0)",
+    return ["from dd_offline.synthetic import pattern_dataset\nfrom dd_offline.widgets import SampleScrubber\nds = pattern_dataset(40, seed=0)",
             "SampleScrubber(ds)"]
 
 
@@ -39,7 +39,7 @@ def shown_actions():
     "The action of every sample, as the scrubber shows it."
     from dd_offline.widgets import scrub_data
     if not SCRUB_FILE:
-        from dd_offline.distill import pattern_dataset
+        from dd_offline.synthetic import pattern_dataset
         return pattern_dataset(40, seed=0).actions
     labels = np.asarray(scrub_data(SCRUB_FILE).labels)
     return labels.argmax(1) if labels.ndim == 2 else labels
@@ -126,7 +126,7 @@ def write_run_dir(run_dir: Path):
     "A run directory as `dd-offline reproduce` leaves it, in small: a bigfish dataset and the reference rows of results.json."
     from dd_offline.core import save_json
     from dd_offline.data import save_dataset
-    from dd_offline.distill import pattern_dataset
+    from dd_offline.synthetic import pattern_dataset
     save_dataset(pattern_dataset(200, seed=0), run_dir/'bigfish'/'dataset.npz')
     save_json({lv: {'Expert': dict(mean=9.5, std=1.0), 'Random': dict(mean=0.25, std=0.5)} for lv in ('id', 'ood')}, run_dir/'bigfish'/'results.json')
 

@@ -10,7 +10,8 @@ import pytest
 import torch
 
 from dd_offline.core import DistillConfig
-from dd_offline.distill import distill, pattern_dataset, compare_to_subsets
+from dd_offline.distill import distill, compare_to_subsets
+from dd_offline.synthetic import pattern_dataset
 
 # layer-wise cosine distance, per-action matching, and a step large enough to move pixels (see 08_distill)
 HELPFUL = DistillConfig(iterations=60, real_batch_size=240, distance='cosine', matching='per_action', lr=30)
