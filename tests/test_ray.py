@@ -14,7 +14,8 @@ ray = pytest.importorskip('ray', reason='ray is not installed (pip install -e ".
 ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])     # Ray's workers cannot import this test module
 from dd_offline.executors import RayExecutor, LocalExecutor
 from dd_offline.reproduce import reproduce
-from dd_offline.bench import bench_distill
+from dd_offline.bench import bench_distill, bench_data, get_bench_config
+from dd_offline.expert import load_expert
 from dd_offline.cli import main
 
 TIMINGS = {'seconds', 'set_seconds'}
@@ -111,9 +112,11 @@ def test_reproduce_on_ray_matches_in_process(tmp_path, local_ray, capsys):
 
 def test_bench_on_ray_matches_in_process(tmp_path, local_ray):
     cells = {}
+    with torch_threads(1):              # the expert's episodes, collected once for both runs
+        data = {'starpilot': bench_data('starpilot', load_expert('starpilot'), get_bench_config('tiny'), tmp_path/'data')}
     for name, ex in [('local', LocalExecutor()), ('ray', local_ray)]:
         with torch_threads(1):          # Ray's workers run one torch thread each: the same arithmetic here
-            bench_distill('starpilot', ['dm'], ['hard'], 1, tmp_path/name, 'tiny', log=lambda *a: None, progress=False, executor=ex)
+            bench_distill('starpilot', ['dm'], ['hard'], 1, tmp_path/name, 'tiny', data=data, log=lambda *a: None, progress=False, executor=ex)
         cells[name] = {p.name: without_timings(json.loads(p.read_text())) for p in sorted((tmp_path/name/'starpilot'/'cells').glob('*.json'))}
     assert len(cells['ray']) == 1 and cells['ray'] == cells['local']
 
