@@ -1,4 +1,4 @@
-"""The distillation benchmark through the console script: a real kill and resume at `tiny` scale; the committed run's tables and the README's follow its cells; (slow) its ranking on real starpilot data."""
+"""The distillation benchmark through the console script: (slow) a real kill and resume at `tiny` scale; the committed run's tables and the README's follow its cells; (slow) its ranking on real starpilot data."""
 import json, signal, subprocess, time
 from pathlib import Path
 import numpy as np
@@ -12,7 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT/'benchmarks'/'results'/'bench-distill-2026-11-30'
 
 
+@pytest.mark.slow
 def test_killed_bench_skips_finished_cells(tmp_path):
+    """SIGKILL of the console script mid-run, then a rerun: finished cells are kept and skipped, no half-written cell.
+    Slow (80 s on 2 cores, three processes that each load the expert and its episodes); the default suite covers the same
+    behaviour in parts: `09a` reruns skip finished cells, and tests/test_reproduce.py kills a console-script job with
+    SIGKILL and checks that its atomically written stages survive."""
     cmd = ['dd-offline', 'bench-distill', '--game', 'starpilot', '--method', 'random', '--method', 'dm',
            '--labels', 'expert', '--seeds', '2', '--preset', 'tiny', '--run-dir', str(tmp_path)]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
