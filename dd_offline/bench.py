@@ -162,7 +162,7 @@ def choose_recipe(data: BenchData, labels: str, cfg: BenchConfig, seeds=(0, 1), 
     for steps in cfg.recipe_steps:
         vals = []
         for s in seeds:
-            sub = make_subset(data.train, 'random', n, 'hard' if labels == 'learned' else labels, s, probs=data.train_probs)
+            sub = make_subset(data.train, 'random', n, start_labels(labels), s, probs=data.train_probs)
             students, _ = train_students(sub.frames, sub.labels, cfg.n_students, steps, cfg.recipe_batch, cfg.lr, seed=s)
             vals += student_metrics(students, data.val.obs, data.val_probs)['expected_acc']
         scores[steps] = float(np.mean(vals))
@@ -263,7 +263,7 @@ def read_recipes(path: Path, default_n: int) -> dict:
 def _cell_task(cell: tuple, data: BenchData, cfg: BenchConfig, recipes: dict, progress: bool):
     "One cell as an executor task: (record, synthetic set)."
     method, lab, n, seed = cell
-    recs = {'paper': tuple(cfg.paper_recipe), 'converged': (recipes[n][start_labels(method, lab)]['steps'], cfg.recipe_batch)}
+    recs = {'paper': tuple(cfg.paper_recipe), 'converged': (recipes[n][start_labels(lab)]['steps'], cfg.recipe_batch)}
     return run_cell(data, method, lab, seed, cfg, recs, progress=progress, n_syn=n)
 
 def run_game(data: BenchData, game_dir, methods, labels, seeds, cfg: BenchConfig, log=print, progress: bool = True, executor=None, budgets=None):
@@ -274,7 +274,7 @@ def run_game(data: BenchData, game_dir, methods, labels, seeds, cfg: BenchConfig
     cells = bench_cells(methods, labels, seeds, budgets)
     recipes_file = game_dir/'recipes.json'
     recipes = read_recipes(recipes_file, cfg.n_syn)
-    for n, lab in dict.fromkeys((n, start_labels(m, l)) for m, l, n, _ in cells):     # learned labels use the recipe of the labels they start from
+    for n, lab in dict.fromkeys((n, start_labels(l)) for m, l, n, _ in cells):     # learned labels use the recipe of the labels they start from
         if lab not in recipes.get(n, {}):
             recipes.setdefault(n, {})[lab] = choose_recipe(data, lab, cfg, n_syn=n); save_json({str(k): v for k, v in recipes.items()}, recipes_file)
             r = recipes[n][lab]

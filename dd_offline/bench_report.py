@@ -21,10 +21,9 @@ __all__ = ['BENCH_METHODS', 'BENCH_LABELS', 'METRICS', 'HIGHER_IS_BETTER', 'star
 BENCH_METHODS = SUBSET_METHODS + MATCH_METHODS + BPTT_METHODS + MTT_METHODS
 BENCH_LABELS = ('hard', 'expert', 'learned')
 
-def start_labels(method: str, labels: str) -> str:
-    "The labels a set starts from: learned labels start from the expert's probabilities in BPTT and MTT, from the actions in the matching methods."
-    if labels != 'learned': return labels
-    return 'expert' if method in BPTT_METHODS + MTT_METHODS else 'hard'
+def start_labels(labels: str) -> str:
+    "The labels a set starts from: learned labels start from the expert's probabilities (in the matching methods, BPTT and MTT alike)."
+    return 'expert' if labels == 'learned' else labels
 
 def paired_baseline(method: str) -> str:
     "The subset a method's set starts from for the same seed: its paired baseline."
@@ -115,7 +114,7 @@ def budgets_of(cells: list[dict]) -> list:
     return sorted({c.get('n_syn') for c in cells}, key=lambda n: (n is None, n or 0))
 
 def summarize_game(cells: list[dict]) -> list[dict]:
-    "One row per (budget, method, labels, recipe): per-metric mean and CI over seeds, and paired differences to its own and to the best subset with the same budget (learned labels are compared with the subsets that have the labels they start from: the expert's for BPTT and MTT, the actions for the matching methods)."
+    "One row per (budget, method, labels, recipe): per-metric mean and CI over seeds, and paired differences to its own and to the best subset with the same budget (learned labels are compared with the subsets that have the labels they start from, the expert's)."
     rows = []
     for n in budgets_of(cells):
         rows += [dict(n_syn=n, **r) for r in _summarize_budget([c for c in cells if c.get('n_syn') == n])]
@@ -130,7 +129,7 @@ def _summarize_budget(cells: list[dict]) -> list[dict]:
             mine = [c for c in cells if c['method'] == method and c['labels'] == labels]
             row = dict(method=method, labels=labels, recipe=recipe, seeds=len(mine),
                        pixel_change=float(np.mean([c['pixel_change'] for c in mine])), set_seconds=float(np.mean([c['set_seconds'] for c in mine])))
-            base_labels = start_labels(method, labels)
+            base_labels = start_labels(labels)
             for metric in METRICS:
                 vals = seed_values(cells, method, labels, recipe, metric)
                 if not vals: continue
@@ -275,8 +274,7 @@ def bench_markdown(out: dict, cfg, wall: float | None = None) -> str:
              'with the same labels (for a subset: the best other subset), chosen on the lowest third of the seeds they share (at least one) '
              'and measured on the others (**↑**: the CI excludes 0 and the method wins; ↓: it excludes 0 and the method loses).', '']
     if any(c['labels'] == 'learned' for g in out.values() for c in g['cells']):
-        lines[-2] += (' Learned labels are compared with the subsets that have the labels they start from: the expert\'s for BPTT and MTT, '
-                      'the actions for the matching methods.')
+        lines[-2] += ' Learned labels start from the expert\'s probabilities and are compared with the subsets that have the expert\'s labels.'
     for game, g in out.items():
         rec, budgets = g['recipes'], budgets_of(g['cells'])
         lines += [f'## {game}', '']

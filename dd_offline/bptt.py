@@ -17,13 +17,12 @@ from .models import StudentCNN, prepare_frames
 from .data import OfflineDataset
 from .synthetic import SyntheticSet, to_uint8_frames
 from .coresets import subset_indices, all_expert_probs
-from .matching import channel_stats
+from .matching import channel_stats, initial_labels
 
 # %% auto #0
 __all__ = ['BPTT_METHODS', 'BPTT_LABELS', 'BPTT_INNER', 'BPTTConfig', 'checked_config', 'bptt_config', 'check_set_settings',
            'check_bptt_config', 'soft_ce', 'init_inner_state', 'inner_step', 'unroll_student', 'meta_loss',
-           'inner_batches', 'student_params', 'initial_labels', 'cpu_threads', 'bptt_set', 'learnables',
-           'heldout_bptt_loss']
+           'inner_batches', 'student_params', 'cpu_threads', 'bptt_set', 'learnables', 'heldout_bptt_loss']
 
 # %% ../nbs/08c_bptt.ipynb #59709b70
 BPTT_METHODS = ('bptt',)
@@ -140,12 +139,6 @@ def student_params(channels, seed: int, device, dtype=torch.float32) -> tuple:
         torch.manual_seed(seed); net = StudentCNN(tuple(channels)).to(device=device, dtype=dtype)
     return net, {k: p.detach().clone() for k, p in net.named_parameters()}
 
-def initial_labels(cfg: BPTTConfig, actions, probs):
-    "(fixed labels or None, learnable logits or None) for the starting subset: hard actions, the expert's probabilities, or logits whose softmax is them."
-    if cfg.labels == 'hard': return torch.as_tensor(actions).long(), None
-    p = torch.as_tensor(probs, dtype=torch.float32)
-    if cfg.labels == 'expert': return p, None
-    return None, p.clamp_min(1e-6).log().requires_grad_(True)
 
 @contextlib.contextmanager
 def cpu_threads(device, n: int):
@@ -167,7 +160,7 @@ def learnables(cfg, real: OfflineDataset, src: np.ndarray, real_probs: np.ndarra
     mean, std = (t.to(device) for t in channel_stats(real.obs, seed=seed))
     x0 = prepare_frames(real.obs[src], device)
     z = ((x0 - mean) / std).requires_grad_(True)
-    fixed, logits = initial_labels(cfg, real.actions[src], real_probs[src])
+    fixed, logits = initial_labels(cfg.labels, real.actions[src], real_probs[src])
     fixed = fixed.to(device) if fixed is not None else None
     if logits is not None: logits = logits.detach().to(device).requires_grad_(True)
     log_lr = torch.tensor(math.log(cfg.inner_lr), device=device, requires_grad=cfg.learn_lr)

@@ -21,7 +21,7 @@ from .coresets import subset_indices, all_expert_probs
 __all__ = ['MATCH_METHODS', 'MATCH_LABELS', 'MATCH_DISTANCES', 'METHOD_DEFAULTS', 'GRADIENT_DISTANCES', 'MatchConfig',
            'method_config', 'check_match_config', 'dsa_params', 'shift_frames', 'dsa_augment', 'sample_classes',
            'match_groups', 'matching_targets', 'channel_stats', 'gradient_distance', 'policy_params', 'bc_grads',
-           'group_loss', 'step_loss', 'initial_syn_labels', 'train_inner', 'match_set', 'heldout_match_loss']
+           'group_loss', 'step_loss', 'initial_labels', 'train_inner', 'match_set', 'heldout_match_loss']
 
 # %% ../nbs/08b_matching.ipynb #8127571c
 MATCH_METHODS = ('paper', 'paper_code', 'dc', 'dsa', 'dm')
@@ -34,7 +34,7 @@ class MatchConfig:
     method: str = 'dc'
     n_syn: int = 150
     iterations: int = 200         # optimiser steps on the synthetic frames
-    labels: str = 'hard'          # 'hard', 'expert' or 'learned'
+    labels: str = 'hard'          # 'hard', 'expert' or 'learned' (logits that start from the expert's probabilities)
     init: str = 'random'          # the starting subset: 'random' or 'balanced' (see `subset_indices`)
     lr: float = 0.1
     momentum: float = 0.5
@@ -80,7 +80,7 @@ def check_match_config(cfg: MatchConfig, n_real: int, have_expert: bool):
     if (cfg.distance == 'embedding') != (cfg.method == 'dm'): raise ValueError("the 'embedding' distance is DM's and DM uses only it")
     if cfg.method == 'dm' and cfg.labels == 'learned': raise ValueError("dm never uses labels while matching, so it cannot learn them; use labels='hard' or 'expert'")
     if cfg.network == 'expert' and cfg.method == 'dm': raise ValueError("dm embeds with random students, not the expert")
-    if (cfg.labels == 'expert' or cfg.network == 'expert') and not have_expert:
+    if (cfg.labels != 'hard' or cfg.network == 'expert') and not have_expert:
         raise ValueError(f"{cfg.method} with labels={cfg.labels!r} and network={cfg.network!r} needs the expert: match_set(..., expert=load_expert(game))")
 
 # %% ../nbs/08b_matching.ipynb #1e174b78
@@ -104,8 +104,8 @@ def dsa_augment(x: torch.Tensor, p: dict) -> torch.Tensor:
 
 # %% ../nbs/08b_matching.ipynb #220b7e18
 def sample_classes(labels: str, actions: np.ndarray, probs: np.ndarray | None) -> np.ndarray:
-    "The action each sample is matched as: the action taken (hard and learned labels) or the expert's most likely one (expert labels)."
-    return np.asarray(probs).argmax(1) if labels == 'expert' else np.asarray(actions)
+    "The action each sample is matched as: the action taken (hard labels) or the expert's most likely one (expert labels, and learned ones, which start from the expert's)."
+    return np.asarray(actions) if labels == 'hard' else np.asarray(probs).argmax(1)
 
 def match_groups(syn_classes: np.ndarray, real_classes: np.ndarray, per_action: bool) -> list[tuple[np.ndarray, np.ndarray]]:
     "(synthetic indices, real indices) pairs: one per action present on both sides, or one for everything."
@@ -114,10 +114,10 @@ def match_groups(syn_classes: np.ndarray, real_classes: np.ndarray, per_action: 
     return [(s, r) for s, r in groups if len(r)]
 
 def matching_targets(cfg: MatchConfig, real: OfflineDataset, src: np.ndarray, real_probs) -> tuple[list, torch.Tensor]:
-    "(the action groups to match for the starting subset `src`, the real side's labels: expert probabilities or actions)."
+    "(the action groups to match for the starting subset `src`, the real side's labels: the actions (hard labels) or the expert's probabilities)."
     groups = match_groups(sample_classes(cfg.labels, real.actions[src], None if real_probs is None else real_probs[src]),
                           sample_classes(cfg.labels, real.actions, real_probs), cfg.per_action)
-    real_labels = torch.as_tensor(real_probs, dtype=torch.float32) if cfg.labels == 'expert' else torch.as_tensor(real.actions).long()
+    real_labels = torch.as_tensor(real.actions).long() if cfg.labels == 'hard' else torch.as_tensor(real_probs, dtype=torch.float32)
     return groups, real_labels
 
 def channel_stats(frames_u8: np.ndarray, n: int = 2048, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
@@ -177,12 +177,12 @@ def step_loss(cfg: MatchConfig, net, params, groups, real_obs, real_labels, syn_
     return total
 
 # %% ../nbs/08b_matching.ipynb #3fdb167b
-def initial_syn_labels(cfg: MatchConfig, src: np.ndarray, real: OfflineDataset, real_probs):
-    "(fixed labels or None, learnable label logits or None) for the starting subset `src`."
-    hard = torch.as_tensor(real.actions[src]).long()
-    if cfg.labels == 'learned': return None, (F.one_hot(hard, N_ACTIONS).float() * 3).requires_grad_(True)
-    if cfg.labels == 'expert': return torch.as_tensor(real_probs[src], dtype=torch.float32), None
-    return hard, None
+def initial_labels(labels: str, actions, probs):
+    "(fixed labels or None, learnable logits or None) for a starting subset: its actions, the expert's probabilities, or logits whose softmax is them."
+    if labels == 'hard': return torch.as_tensor(actions).long(), None
+    p = torch.as_tensor(probs, dtype=torch.float32)
+    if labels == 'expert': return p, None
+    return None, p.clamp_min(1e-6).log().requires_grad_(True)
 
 def train_inner(net, frames: torch.Tensor, labels: torch.Tensor, steps: int, batch_size: int, rng, lr: float = 5e-3):
     "A few Adam steps of `net` on the current synthetic set (detached), between matching steps."
@@ -199,7 +199,7 @@ def match_set(real: OfflineDataset, cfg: MatchConfig, seed: int = 0, expert=None
     check_match_config(cfg, len(real), expert is not None)
     device = get_device(device) if not isinstance(device, torch.device) else device
     use_fast_malloc()
-    if cfg.labels == 'expert' and real_probs is None: real_probs = all_expert_probs(expert, real.obs)
+    if cfg.labels != 'hard' and real_probs is None: real_probs = all_expert_probs(expert, real.obs)
     rng = np.random.default_rng(seed)
     src = subset_indices(cfg.init, real.actions, cfg.n_syn, seed)
     init_u8 = real.obs[src]
@@ -207,7 +207,7 @@ def match_set(real: OfflineDataset, cfg: MatchConfig, seed: int = 0, expert=None
     mean, std = mean.to(device), std.to(device)
     x0 = prepare_frames(init_u8, device)
     z = ((x0 - mean) / std).requires_grad_(True)
-    fixed, label_logits = initial_syn_labels(cfg, src, real, real_probs)
+    fixed, label_logits = initial_labels(cfg.labels, real.actions[src], None if real_probs is None else real_probs[src])
     groups, real_labels = matching_targets(cfg, real, src, real_probs)
     opt = torch.optim.SGD([z] + ([label_logits] if label_logits is not None else []), lr=cfg.lr, momentum=cfg.momentum)
     expert_net = expert.to(device).eval() if expert is not None else None
