@@ -67,7 +67,7 @@ def greedy_expert_data():
 
 
 def test_collected_actions_are_the_experts(greedy_expert_data):
-    "Every frame is paired with the action the expert takes on that very frame (not the one before or after: 73% of those agree)."
+    "Every frame is paired with the action the expert takes on that very frame (not the one before or after: 65% of those agree)."
     expert, ds = greedy_expert_data
     with torch.no_grad(): acts = torch.cat([expert.act(torch.as_tensor(ds.obs[i:i + 256]), greedy=True) for i in range(0, len(ds), 256)])
     wrong = int((acts.numpy() != ds.actions).sum())
@@ -81,11 +81,11 @@ def with_actions(ds: OfflineDataset, actions) -> OfflineDataset:
 def test_bc_students_learn_expert_actions_shuffled_labels_do_not(greedy_expert_data):
     "BC students agree with the expert on its frames far more than the most common action does; students on shuffled labels do not."
     expert, ds = greedy_expert_data
-    cfg = StudentConfig(n_students=2, bc_steps=100, bc_batch_size=64)
+    cfg = StudentConfig(n_students=2, bc_steps=200, bc_batch_size=64)  # 100 steps no longer fit the 1.49M expert's more varied play (0.39)
     bc = action_accuracy(train_bc_students(percentile_filter(ds, 100), cfg, seed=0)[0], ds.obs, ds.actions)
     shuffled = with_actions(ds, np.random.default_rng(0).permutation(ds.actions))
     control = action_accuracy(train_bc_students(shuffled, cfg, seed=0)[0], ds.obs, ds.actions)
-    majority = np.bincount(ds.actions).max() / len(ds)                  # 0.45
+    majority = np.bincount(ds.actions).max() / len(ds)                  # 0.31; BC 0.51, shuffled 0.31 (2026-12-02)
     assert bc.mean() > max(majority, control.mean()) + 0.15, (bc, control, majority)
 
 
