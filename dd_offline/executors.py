@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 # %% auto #0
-__all__ = ['RAY_HINT', 'EXECUTORS', 'LocalExecutor', 'import_ray', 'cancel_all', 'RayExecutor', 'get_executor',
+__all__ = ['RAY_HINT', 'EXECUTORS', 'LocalExecutor', 'import_ray', 'cancel_all', 'start_local_ray', 'RayExecutor', 'get_executor',
            'add_executor_args', 'executor_from_args']
 
 # %% ../nbs/00a_executors.ipynb #0b02fc8d
@@ -39,14 +39,25 @@ def cancel_all(ray, refs: list, wait_s: float = 30):
 def _task(fn, x, shared: dict):
     return fn(x, **shared)
 
+def start_local_ray(ray, num_cpus, tries: int = 2):
+    "A local Ray; on a busy machine its raylet can miss Ray's fixed 30 s start-up wait, so a timed-out start is retried once."
+    for attempt in range(1, tries + 1):
+        try: return ray.init(num_cpus=num_cpus, include_dashboard=False, logging_level='warning')
+        except Exception as e:
+            if 'timed out during startup' not in str(e) or attempt == tries: raise
+            ray.shutdown()
+            print(f"the local Ray did not start within its 30 s (the machine is busy); trying again ({attempt + 1} of {tries})")
+
 class RayExecutor:
     "Runs each task as a Ray task, on a local Ray or the cluster at `address`; results come back in the order of the items."
     name = 'ray'
     def __init__(self, address: str | None = None, num_cpus: int | None = None, cpus_per_task: float = 1):
         ray = import_ray()
         if not ray.is_initialized():
-            try: ray.init(address=address, num_cpus=None if address else num_cpus, include_dashboard=False, logging_level='warning')
-            except ConnectionError as e: raise RuntimeError(f"cannot reach the Ray cluster at {address!r}: {e}") from None
+            if address is None: start_local_ray(ray, num_cpus)
+            else:
+                try: ray.init(address=address, include_dashboard=False, logging_level='warning')
+                except ConnectionError as e: raise RuntimeError(f"cannot reach the Ray cluster at {address!r}: {e}") from None
         self.address, self.cpus_per_task = address, cpus_per_task
 
     def map(self, fn, items, on_result=None, **shared) -> list:

@@ -2,7 +2,7 @@
 import csv, subprocess
 import pytest
 import torch
-from dd_offline.expert import load_expert
+from dd_offline.expert import load_expert, shipped_expert_path
 
 
 def run_cli(*args):
@@ -43,9 +43,12 @@ def test_bad_arguments_give_one_clear_line(tmp_path, args, message):
     assert r.returncode == 2 and message in r.stderr and 'Traceback' not in r.stderr
 
 
-def test_corrupt_checkpoint_is_reported(tmp_path):
-    run = tmp_path/'run'
-    assert run_cli('train-expert', '--game', 'jumper', '--preset', 'tiny', '--run-dir', str(run)).returncode == 0
-    (run/'checkpoint.pt').write_bytes(b'\x00' * 100)
+@pytest.mark.parametrize('damage', ['zeros', 'truncated'])
+def test_corrupt_checkpoint_is_reported(tmp_path, damage):
+    "A run directory whose checkpoint is overwritten or cut short (a torch file, as a killed copy leaves it) gets one clear line."
+    run = tmp_path/'run'; run.mkdir()
+    whole = shipped_expert_path('jumper').read_bytes()
+    (run/'checkpoint.pt').write_bytes(b'\x00' * 100 if damage == 'zeros' else whole[:len(whole) // 2])
     r = run_cli('train-expert', '--game', 'jumper', '--preset', 'tiny', '--run-dir', str(run), '--total-steps', '512')
-    assert r.returncode == 2 and 'corrupt or truncated PPO checkpoint' in r.stderr and 'Traceback' not in r.stderr
+    assert r.returncode == 2 and 'corrupt or truncated PPO checkpoint' in r.stderr and 'Traceback' not in r.stderr, r.stderr[-2000:]
+    assert sorted(p.name for p in run.iterdir()) == ['checkpoint.pt']      # nothing trained or written over it
