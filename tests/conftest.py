@@ -15,3 +15,19 @@ def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(reason='slow (minutes on 2 cores): run with pytest --runslow')
     for item in items:
         if 'slow' in item.keywords: item.add_marker(skip)
+
+
+def pytest_runtest_logstart(nodeid, location):
+    "With DD_TEST_TIMELINE=FILE, each test's start and end times (and its xdist worker) are appended to FILE, to see how the workers share the run."
+    _timeline('start', nodeid)
+
+
+def pytest_runtest_logfinish(nodeid, location):
+    _timeline('end', nodeid)
+
+
+def _timeline(event: str, nodeid: str):
+    import os, time
+    path = os.environ.get('DD_TEST_TIMELINE')
+    if path:
+        with open(path, 'a') as f: f.write(f"{time.time():.2f}\t{os.environ.get('PYTEST_XDIST_WORKER', 'main')}\t{event}\t{nodeid}\n")
