@@ -6,7 +6,8 @@
 Prints outer iterations/s (one iteration = a fresh student, BC gradients on a real batch and on the synthetic set,
 the second-order step on the synthetic frames) for:
   plain loop   fp32 NCHW frames, default memory format, glibc's default malloc (measured before dd_offline tunes it);
-  dd_offline   distill(real, DistillConfig(...), compile=False): uint8 real data, channels-last, tuned malloc;
+  dd_offline   distill(real, DistillConfig(...), compile=False), i.e. match_set(method='paper'): uint8 real data,
+               channels-last, tuned malloc;
   compiled     the same with compile=True (torch.compile of the torch.func step; what 'auto' picks for runs of
                300+ iterations), timed after compiling; the compile time is printed and added to its 1000-iteration total;
 and the time 1000 iterations would take with each (the issue's target: under 10 minutes on the 2-core CPU).

@@ -4,24 +4,28 @@
 
 # %% ../nbs/08b_matching.ipynb #6e571afd
 from __future__ import annotations
-import time
+import time, json, warnings
+from functools import lru_cache
+from pathlib import Path
 from dataclasses import dataclass, asdict, replace, fields
 import numpy as np
 import torch
 import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
-from .core import get_device, use_fast_malloc
+from .core import get_device, use_fast_malloc, save_torch, read_torch_file, config_diff, to_jsonable, ConfigMismatchError
 from .envs import N_ACTIONS
-from .models import prepare_frames, logits_of
+from .models import prepare_frames, logits_of, StudentCNN
 from .data import OfflineDataset
-from .synthetic import SyntheticSet, fresh_student, to_uint8_frames
+from .synthetic import SyntheticSet, fresh_student, to_uint8_frames, save_synthetic
 from .coresets import subset_indices, all_expert_probs
 
 # %% auto #0
-__all__ = ['MATCH_METHODS', 'MATCH_LABELS', 'MATCH_DISTANCES', 'METHOD_DEFAULTS', 'GRADIENT_DISTANCES', 'MatchConfig',
-           'method_config', 'check_match_config', 'dsa_params', 'shift_frames', 'dsa_augment', 'sample_classes',
-           'match_groups', 'matching_targets', 'channel_stats', 'gradient_distance', 'policy_params', 'bc_grads',
-           'group_loss', 'step_loss', 'initial_labels', 'train_inner', 'match_set', 'heldout_match_loss']
+__all__ = ['MATCH_METHODS', 'MATCH_LABELS', 'MATCH_DISTANCES', 'METHOD_DEFAULTS', 'GRADIENT_DISTANCES', 'MATCH_CKPT_FORMAT',
+           'MATCH_CHECKPOINT', 'COMPILE_MIN_ITERATIONS', 'MatchConfig', 'method_config', 'check_match_config',
+           'dsa_params', 'shift_frames', 'dsa_augment', 'sample_classes', 'match_groups', 'matching_targets',
+           'channel_stats', 'gradient_distance', 'policy_params', 'bc_grads', 'group_loss', 'real_batch', 'step_loss',
+           'initial_labels', 'train_inner', 'run_identity', 'match_set', 'FunctionalMatcher', 'functional_matcher',
+           'functional_step', 'can_compile', 'want_compile', 'heldout_match_loss']
 
 # %% ../nbs/08b_matching.ipynb #8127571c
 MATCH_METHODS = ('paper', 'paper_code', 'dc', 'dsa', 'dm')
@@ -44,6 +48,7 @@ class MatchConfig:
     normalised: bool = True       # take steps in per-channel normalised space
     network: str = 'student'      # 'student' (fresh ones) or 'expert' (the pretrained expert, fixed)
     outer_loop: int = 10          # matching steps per fresh student
+    inits_per_iteration: int = 1  # fresh students per step, their losses averaged (needs outer_loop=1; the paper: 1)
     inner_steps: int = 10         # student training steps on the synthetic set between matching steps
     inner_batch_size: int = 64
     augment: bool = False         # DSA: one shared random augmentation of the real and synthetic batch per group and step
@@ -76,6 +81,8 @@ def check_match_config(cfg: MatchConfig, n_real: int, have_expert: bool):
     if not 1 <= cfg.n_syn <= n_real: raise ValueError(f"n_syn={cfg.n_syn} must be between 1 and the real dataset's {n_real} transitions")
     if cfg.iterations < 0 or cfg.outer_loop < 1 or cfg.inner_steps < 0 or cfg.real_batch_size < 1 or cfg.snapshot_every < 1:
         raise ValueError("iterations and inner_steps must be >= 0; outer_loop, real_batch_size and snapshot_every >= 1")
+    if cfg.inits_per_iteration < 1 or (cfg.inits_per_iteration > 1 and (cfg.outer_loop != 1 or cfg.network != 'student')):
+        raise ValueError(f"inits_per_iteration={cfg.inits_per_iteration}: use 1, or several fresh students per step with network='student' and outer_loop=1")
     if not (cfg.lr > 0 and np.isfinite(cfg.lr)): raise ValueError(f"lr must be a positive number, got {cfg.lr}")
     if (cfg.distance == 'embedding') != (cfg.method == 'dm'): raise ValueError("the 'embedding' distance is DM's and DM uses only it")
     if cfg.method == 'dm' and cfg.labels == 'learned': raise ValueError("dm never uses labels while matching, so it cannot learn them; use labels='hard' or 'expert'")
@@ -162,13 +169,17 @@ def group_loss(cfg: MatchConfig, net, params, real_x, real_y, syn_x, syn_y) -> t
     if cfg.distance == 'l2sq': return sum(((a - b) ** 2).sum() for a, b in zip(g_real, g_syn))
     return gradient_distance(g_real, g_syn, cfg.distance)
 
+def real_batch(ri: np.ndarray, size: int, real_obs, real_labels, rng, device) -> tuple[torch.Tensor, torch.Tensor]:
+    "(frames, labels) of `size` real transitions drawn from the indices `ri` with replacement, read in index order."
+    pick = np.sort(ri[rng.integers(0, len(ri), size)])
+    return prepare_frames(real_obs[pick], device), real_labels[torch.as_tensor(pick)].to(device)
+
 def step_loss(cfg: MatchConfig, net, params, groups, real_obs, real_labels, syn_x, syn_labels, rng, device) -> torch.Tensor:
     "The matching loss summed over the action groups, each with a fresh real batch (and, for DSA/DM, its own shared augmentation)."
     per_group = max(8, cfg.real_batch_size // len(groups))
     total = 0.0
     for si, ri in groups:
-        pick = np.sort(ri[rng.integers(0, len(ri), per_group)])
-        real_x, real_y = prepare_frames(real_obs[pick], device), real_labels[torch.as_tensor(pick)].to(device)
+        real_x, real_y = real_batch(ri, per_group, real_obs, real_labels, rng, device)
         syn_x_g, syn_y_g = syn_x[torch.as_tensor(si, device=device)], syn_labels[torch.as_tensor(si, device=device)]
         if cfg.augment:
             p = dsa_params(rng)
@@ -193,9 +204,26 @@ def train_inner(net, frames: torch.Tensor, labels: torch.Tensor, steps: int, bat
         loss = F.cross_entropy(net(frames[i]), labels[i])
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
 
+MATCH_CKPT_FORMAT, MATCH_CHECKPOINT = 'dd_offline.match-checkpoint/1', 'match_checkpoint.pt'
+
+def run_identity(cfg: MatchConfig, seed: int, real: OfflineDataset, expert=None) -> dict:
+    "What a checkpoint must share to be resumed: the config, the seed, the real data (a checksum) and the expert, where the method uses one (a checksum of its weights)."
+    uses_expert = expert is not None and (cfg.labels != 'hard' or cfg.network == 'expert')
+    return to_jsonable(dict(config=asdict(cfg), seed=seed, game=real.game, n_real=len(real),
+                            real_checksum=int(real.actions.astype(np.int64).sum() * 1_000_003 + real.obs[::97].astype(np.int64).sum()),
+                            expert_checksum=float(f"{sum(p.detach().double().abs().sum().item() for p in expert.parameters()):.10g}") if uses_expert else None))
+
+def _read_checkpoint(path: Path, identity: dict) -> dict | None:
+    "The checkpoint at `path` if there is one; a `ConfigMismatchError` if it is another run's."
+    if not path.exists(): return None
+    ck = read_torch_file(path, 'matching checkpoint', MATCH_CKPT_FORMAT)
+    diffs = config_diff(json.loads(ck['identity']), identity)
+    if diffs: raise ConfigMismatchError(f"{path} belongs to another matching run ({'; '.join(diffs[:5])}); use another run_dir")
+    return ck
+
 def match_set(real: OfflineDataset, cfg: MatchConfig, seed: int = 0, expert=None, real_probs: np.ndarray | None = None,
-              device=None, progress: bool = True) -> SyntheticSet:
-    "Learn `cfg.n_syn` frames (and labels) from `real` with `cfg.method`, starting from the seed's `cfg.init` subset."
+              device=None, progress: bool = True, run_dir=None, compile='auto', verbose: bool = False) -> SyntheticSet:
+    "Learn `cfg.n_syn` frames (and labels) from `real` with `cfg.method`, starting from the seed's `cfg.init` subset; `run_dir`: checkpoints and resumption; `compile`: see `want_compile`."
     check_match_config(cfg, len(real), expert is not None)
     device = get_device(device) if not isinstance(device, torch.device) else device
     use_fast_malloc()
@@ -209,37 +237,138 @@ def match_set(real: OfflineDataset, cfg: MatchConfig, seed: int = 0, expert=None
     z = ((x0 - mean) / std).requires_grad_(True)
     fixed, label_logits = initial_labels(cfg.labels, real.actions[src], None if real_probs is None else real_probs[src])
     groups, real_labels = matching_targets(cfg, real, src, real_probs)
-    opt = torch.optim.SGD([z] + ([label_logits] if label_logits is not None else []), lr=cfg.lr, momentum=cfg.momentum)
+    wrt = [z] + ([label_logits] if label_logits is not None else [])
+    opt = torch.optim.SGD(wrt, lr=cfg.lr, momentum=cfg.momentum)
     expert_net = expert.to(device).eval() if expert is not None else None
     frames = lambda: z * std + mean
-    losses, snapshots, net, t0 = [], {0: init_u8.copy()}, None, time.time()
-    bar = progress_bar(range(cfg.iterations), leave=False) if progress and cfg.iterations else range(cfg.iterations)
+    start, losses, snapshots, nets, syn_labels_fixed = 0, [], {0: init_u8.copy()}, None, None
+    ckpt, identity = (Path(run_dir)/MATCH_CHECKPOINT, run_identity(cfg, seed, real, expert)) if run_dir is not None else (None, None)
+    ck = _read_checkpoint(ckpt, identity) if ckpt is not None else None
+    if ck is not None:
+        with torch.no_grad():
+            z.copy_(ck['z'])
+            if label_logits is not None: label_logits.copy_(ck['label_logits'])
+        opt.load_state_dict(ck['optimizer']); start, losses = ck['iteration'], ck['losses'].tolist()
+        snapshots = {int(i): s.numpy() for i, s in zip(ck['snapshot_iters'], ck['snapshots'])}
+        rng.bit_generator.state = json.loads(ck['rng'])
+        if start % cfg.outer_loop and start < cfg.iterations:        # in the middle of an outer loop: its student and labels
+            nets = [expert_net] if cfg.network == 'expert' else [fresh_student(0, device) for _ in ck['nets']]
+            for net, sd in zip(nets, ck['nets']): net.load_state_dict(sd)
+            if cfg.labels == 'expert': fixed = ck['fixed'].numpy()
+            if fixed is not None: syn_labels_fixed = torch.as_tensor(fixed, device=device)
+
+    def save_checkpoint(done):
+        save_torch(dict(format=MATCH_CKPT_FORMAT, identity=json.dumps(identity), iteration=done, z=z.detach().cpu(),
+                        label_logits=label_logits.detach().cpu() if label_logits is not None else torch.zeros(0),
+                        optimizer=opt.state_dict(), losses=torch.tensor(losses, dtype=torch.float64),
+                        snapshot_iters=torch.tensor(list(snapshots)), snapshots=torch.as_tensor(np.stack(list(snapshots.values()))),
+                        rng=json.dumps(rng.bit_generator.state),
+                        nets=[n.state_dict() for n in nets] if nets is not None and cfg.network == 'student' else [],
+                        fixed=torch.as_tensor(fixed) if cfg.labels == 'expert' else torch.zeros(0)), ckpt)
+
+    its = range(start, cfg.iterations)
+    matcher = functional_matcher(cfg.distance, label_logits is not None, str(device), True) if want_compile(compile, cfg, len(its)) else None
+    if matcher is not None and verbose and matcher.calls == 0: print("compiling the matching step with torch.compile (about a minute on a 2-core CPU, once per process)")
+
+    def step(nets, syn_labels) -> torch.Tensor:
+        "Set the gradients of the frames (and label logits) for one matching step; its loss."
+        nonlocal matcher
+        if matcher is not None:
+            state = rng.bit_generator.state
+            try:
+                loss, g_frames, g_labels = functional_step(matcher, nets, groups, real.obs, real_labels, frames().detach(),
+                                                           label_logits if label_logits is not None else syn_labels, cfg, rng, device)
+                z.grad = g_frames * std                                  # the frames are z * std + mean
+                if label_logits is not None: label_logits.grad = g_labels
+                return loss
+            except Exception as e:
+                warnings.warn(f"torch.compile failed ({type(e).__name__}: {str(e)[:300]}); matching without it")
+                rng.bit_generator.state, matcher = state, None
+        loss = sum(step_loss(cfg, net, policy_params(net), groups, real.obs, real_labels, frames(), syn_labels, rng, device) for net in nets) / len(nets)
+        for p, g in zip(wrt, torch.autograd.grad(loss, wrt)): p.grad = g
+        return loss
+
+    t0 = time.time()
+    bar = progress_bar(its, leave=False) if progress and len(its) else its
     for it in bar:
         if it % cfg.outer_loop == 0:
-            net = expert_net if cfg.network == 'expert' else fresh_student(seed * 1_000_003 + it * 97, device)
-            params = policy_params(net)
+            nets = [expert_net] if cfg.network == 'expert' else [fresh_student(seed * 1_000_003 + it * 97 + k, device) for k in range(cfg.inits_per_iteration)]
             if cfg.labels == 'expert': fixed = all_expert_probs(expert_net, to_uint8_frames(frames()))
             syn_labels_fixed = torch.as_tensor(fixed, device=device) if fixed is not None else None
-        syn_labels = label_logits.softmax(-1) if label_logits is not None else syn_labels_fixed
-        loss = step_loss(cfg, net, params, groups, real.obs, real_labels, frames(), syn_labels, rng, device)
-        wrt = [z] + ([label_logits] if label_logits is not None else [])
-        grads = torch.autograd.grad(loss, wrt)
-        for p, g in zip(wrt, grads): p.grad = g
+        loss = step(nets, label_logits.softmax(-1) if label_logits is not None else syn_labels_fixed)
         opt.step(); opt.zero_grad(set_to_none=True)
         with torch.no_grad(): z.copy_((frames().clamp(0, 1) - mean) / std)
         losses.append(loss.item())
         if progress: bar.comment = f'{cfg.method} loss {np.mean(losses[-20:]):.4g}'
         if cfg.inner_steps and (it + 1) % cfg.outer_loop and cfg.network == 'student':
             lab = label_logits.softmax(-1) if label_logits is not None else syn_labels_fixed
-            train_inner(net, frames(), lab, cfg.inner_steps, cfg.inner_batch_size, rng)
-        if (it + 1) % cfg.snapshot_every == 0 or it + 1 == cfg.iterations: snapshots[it + 1] = to_uint8_frames(frames())
+            train_inner(nets[0], frames(), lab, cfg.inner_steps, cfg.inner_batch_size, rng)
+        if (it + 1) % cfg.snapshot_every == 0 or it + 1 == cfg.iterations:
+            snapshots[it + 1] = to_uint8_frames(frames())
+            if ckpt is not None: save_checkpoint(it + 1)
+    secs, compiled = time.time() - t0, matcher is not None and len(its) > 0
+    if verbose and len(its):
+        print(f"{cfg.method}: {cfg.n_syn} frames, {len(its)} steps in {secs:.1f} s ({len(its) / secs:.2f} it/s{', compiled' if compiled else ''}); "
+              f"loss {np.mean(losses[:10]):.4g} -> {np.mean(losses[-10:]):.4g}")
     final = frames().detach().clamp(0, 1).cpu()
     if cfg.labels == 'expert': labels = torch.as_tensor(all_expert_probs(expert_net, to_uint8_frames(final)))
     elif cfg.labels == 'learned': labels = label_logits.detach().softmax(-1).cpu()
     else: labels = fixed.cpu()
-    meta = dict(game=real.game, seed=seed, labels=cfg.labels, method=cfg.method, config=asdict(cfg),
-                pixel_change=float((final - x0.cpu()).abs().mean()), seconds=round(time.time() - t0, 2))
-    return SyntheticSet(final, labels, x0.cpu(), src, snapshots, losses, meta)
+    meta = dict(game=real.game, seed=seed, labels=cfg.labels, method=cfg.method, config=asdict(cfg), compiled=compiled, resumed_from=start,
+                pixel_change=float((final - x0.cpu()).abs().mean()), seconds=round(secs, 2))
+    syn = SyntheticSet(final, labels, x0.cpu(), src, snapshots, losses, meta)
+    if run_dir is not None: save_synthetic(syn, Path(run_dir)/'synthetic.pt')
+    return syn
+
+# %% ../nbs/08b_matching.ipynb #90fe436d
+COMPILE_MIN_ITERATIONS = 300
+
+class FunctionalMatcher:
+    "The batch-matching step of `group_loss` for a `StudentCNN`, in `torch.func` form, optionally `torch.compile`d."
+    def __init__(self, distance: str = 'l2', learned_labels: bool = False, device='cpu', compiled: bool = False):
+        net = StudentCNN().to(device, memory_format=torch.channels_last)
+        self.compiled, self.learned_labels, self.calls = compiled, learned_labels, 0
+        def bc_loss(params, frames, labels): return F.cross_entropy(torch.func.functional_call(net, params, (frames,)), labels)
+        def syn_distance(frames, labels, params, g_real):
+            g_syn = torch.func.grad(bc_loss)(params, frames, labels.softmax(-1) if learned_labels else labels)
+            return gradient_distance([g_real[k] for k in params], [g_syn[k] for k in params], distance)
+        wrap = torch.compile if compiled else (lambda f: f)
+        self.real_grads = wrap(torch.func.grad(bc_loss))
+        self.syn_grads = wrap(torch.func.grad_and_value(syn_distance, argnums=(0, 1) if learned_labels else 0))
+
+    def __call__(self, net, real_frames, real_labels, frames, labels):
+        "(loss, its gradient for `frames`, for `labels` (learned label logits) or None) for the student `net`."
+        params, self.calls = {k: v.detach() for k, v in net.named_parameters()}, self.calls + 1
+        grads, loss = self.syn_grads(frames.detach(), labels.detach(), params, self.real_grads(params, real_frames, real_labels))
+        return (loss, *grads) if isinstance(grads, tuple) else (loss, grads, None)
+
+@lru_cache(maxsize=16)
+def functional_matcher(distance: str, learned_labels: bool, device: str, compiled: bool) -> FunctionalMatcher:
+    "A cached `FunctionalMatcher`: compiled functions are reused across `match_set` calls."
+    return FunctionalMatcher(distance, learned_labels, device, compiled)
+
+def functional_step(matcher: FunctionalMatcher, nets, groups, real_obs, real_labels, frames, labels, cfg: MatchConfig, rng, device) -> tuple:
+    "One batch-matching step averaged over the students `nets`: (loss, gradient for `frames`, for `labels` if they are learned logits, else None)."
+    (_, ri), = groups
+    total, g_frames, g_labels = 0.0, 0.0, 0.0
+    for net in nets:
+        real_x, real_y = real_batch(ri, max(8, cfg.real_batch_size), real_obs, real_labels, rng, device)
+        loss, gf, gl = matcher(net, real_x, real_y, frames, labels)
+        total, g_frames = total + loss, g_frames + gf
+        if gl is not None: g_labels = g_labels + gl
+    return total / len(nets), g_frames / len(nets), g_labels / len(nets) if matcher.learned_labels else None
+
+def can_compile(cfg: MatchConfig) -> bool:
+    "Whether `cfg`'s step keeps its shapes (one group, fresh students, a gradient distance, no augmentation), so `FunctionalMatcher` can run it."
+    return cfg.network == 'student' and not cfg.per_action and not cfg.augment and cfg.distance in GRADIENT_DISTANCES
+
+def want_compile(compile, cfg: MatchConfig, iterations_left: int) -> bool:
+    "Whether `match_set` compiles its step: `compile=True/False` decides; 'auto' compiles runs of `COMPILE_MIN_ITERATIONS`+ steps that `can_compile`."
+    if compile not in (True, False, 'auto'): raise ValueError(f"compile must be True, False or 'auto', got {compile!r}")
+    if compile == 'auto': return can_compile(cfg) and iterations_left >= COMPILE_MIN_ITERATIONS
+    if compile and not can_compile(cfg):
+        raise ValueError("compile=True needs one group (per_action=False) of fresh students, the 'l2' or 'cosine' distance and no augmentation: other steps change shape")
+    return compile
 
 # %% ../nbs/08b_matching.ipynb #4c14c5c9
 def heldout_match_loss(real: OfflineDataset, syn: SyntheticSet, cfg: MatchConfig, n_inits: int = 6, seed: int = 424_242,

@@ -17,7 +17,7 @@ from .data import save_dataset, load_dataset, summarize
 from .collector import collect
 from .percentile import percentile_filter, percentile_table, PAPER_SYNTHETIC_SIZE
 from .students import train_bc_students, train_synthetic_students
-from .distill import distill
+from .distill import paper_config
 from .synthetic import load_synthetic, save_synthetic
 from .coresets import make_subset, all_expert_probs
 from .matching import method_config, match_set
@@ -113,8 +113,8 @@ def train_method(method: tuple, ds, game_dir, p: Preset, device=None) -> list:
     return train_students(syn.frames, syn.labels, s.n_students, s.soft_steps, s.soft_batch_size, s.lr, p.seed, device)[0]
 
 def _stage_distill(ds, expert, cfg, p: Preset, game_dir: Path, device) -> dict:
-    "The paper's distilled set, and the two sets with the expert's soft labels: a random subset and the best method's set."
-    syn = distill(ds, cfg, p.seed, game_dir/'distill', device=device, progress=False, verbose=False)
+    "The paper's distilled set (`match_set(method='paper')`, resumable in `distill/`), and the two sets with the expert's soft labels: a random subset and the best method's set."
+    syn = match_set(ds, paper_config(cfg), p.seed, device=device, progress=False, run_dir=game_dir/'distill')
     probs = all_expert_probs(expert, ds.obs)
     save_synthetic(make_subset(ds, 'random', cfg.n_syn, 'expert', p.seed, probs=probs), game_dir/'distill'/'random_expert.pt')
     best_cfg = method_config(cfg.best_method, n_syn=cfg.n_syn, iterations=cfg.best_iterations, labels=cfg.best_labels)
