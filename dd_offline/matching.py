@@ -25,7 +25,7 @@ __all__ = ['MATCH_METHODS', 'MATCH_LABELS', 'MATCH_DISTANCES', 'METHOD_DEFAULTS'
            'dsa_params', 'shift_frames', 'dsa_augment', 'sample_classes', 'match_groups', 'matching_targets',
            'channel_stats', 'gradient_distance', 'policy_params', 'bc_grads', 'group_loss', 'real_batch', 'step_loss',
            'initial_labels', 'train_inner', 'run_identity', 'match_set', 'FunctionalMatcher', 'functional_matcher',
-           'functional_step', 'can_compile', 'want_compile', 'heldout_match_loss']
+           'functional_step', 'can_compile', 'want_compile', 'Killed', 'killed_after', 'heldout_match_loss']
 
 # %% ../nbs/08b_matching.ipynb #8127571c
 MATCH_METHODS = ('paper', 'paper_code', 'dc', 'dsa', 'dm')
@@ -369,6 +369,23 @@ def want_compile(compile, cfg: MatchConfig, iterations_left: int) -> bool:
     if compile and not can_compile(cfg):
         raise ValueError("compile=True needs one group (per_action=False) of fresh students, the 'l2' or 'cosine' distance and no augmentation: other steps change shape")
     return compile
+
+# %% ../nbs/08b_matching.ipynb #1cbe3c53
+class Killed(Exception):
+    "What `killed_after` raises in place of a kill signal."
+
+def killed_after(step: int, fn=match_set):
+    "For tests: a context in which `fn`'s `save_torch` raises `Killed` once it has written the checkpoint of `step` (a kill right after a save)."
+    g, save = fn.__globals__, fn.__globals__['save_torch']
+    def save_then_kill(obj, path):
+        out = save(obj, path)
+        if obj.get('format') == MATCH_CKPT_FORMAT and obj['iteration'] == step: raise Killed()
+        return out
+    class Ctx:
+        def __enter__(self): g['save_torch'] = save_then_kill
+        def __exit__(self, typ, *_): g['save_torch'] = save; return typ is Killed
+    return Ctx()
+
 
 # %% ../nbs/08b_matching.ipynb #4c14c5c9
 def heldout_match_loss(real: OfflineDataset, syn: SyntheticSet, cfg: MatchConfig, n_inits: int = 6, seed: int = 424_242,
