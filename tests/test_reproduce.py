@@ -22,7 +22,7 @@ def test_shipped_expert_loads_by_name(game):
 
 
 def test_shipped_starpilot_expert_beats_random_policy():
-    "8 ID episodes each, seed 0: the expert's mean return is above the random policy's by more than 1 (12.0 against 1.75 with the 1,048,576-step expert; it held for the 1,490,944- and 1,687,552-step ones)."
+    "8 ID episodes each, seed 0: the expert's mean return is above the random policy's by more than 1 (12.0 against 1.75 with the 1,048,576-step expert; it held for the 1,490,944-, 1,687,552- and 2,260,992-step ones)."
     r = evaluate_policies([load_expert('starpilot', verbose=False), 'random'], 'starpilot', 'id', n_episodes=8, seed=0)
     expert, rand = r.returns.mean(1)
     assert expert > rand + 1, r.returns
