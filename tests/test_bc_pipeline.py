@@ -16,13 +16,6 @@ from dd_offline.evaluate import evaluate_methods, results_table, summarize_resul
 from dd_offline.data import save_dataset, load_dataset
 
 
-def test_this_file_runs_on_one_worker(request):
-    """Under `pytest -n 2 --dist loadgroup` pytest-xdist sends this file's tests to one worker (so its fixtures are built once)
-    and marks their ids with the group. pytest 9.2 drops that mark silently (its node ids no longer read xdist 3.8's
-    `_nodeid`): the group is split and each worker builds the fixtures again (settings.ini pins pytest<9.2)."""
-    if getattr(request.config.option, 'loadgroup', False): assert request.node.nodeid.endswith('@bc_pipeline'), request.node.nodeid
-
-
 @pytest.fixture(scope='module')
 def tiny_run(tmp_path_factory):
     d = tmp_path_factory.mktemp('bc')

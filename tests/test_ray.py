@@ -46,11 +46,6 @@ def local_ray():
     ray.shutdown()
 
 
-def test_this_file_runs_on_one_worker(request):
-    "One Ray for the file needs one worker for the file: see the same test in tests/test_bc_pipeline.py."
-    if getattr(request.config.option, 'loadgroup', False): assert request.node.nodeid.endswith('@ray'), request.node.nodeid
-
-
 def gated_square(x: int, gate: str) -> int:
     "x * x; item 0 first waits (at most 60 s) until the caller has received item 2's result, so it finishes last."
     t0 = time.time()
