@@ -352,7 +352,9 @@ def write_bench_outputs(run_dir: Path, out: dict, cfg: BenchConfig, wall: float)
     fig = plot_bench(out)
     if fig is not None: fig.savefig(run_dir/'figure.png', dpi=80, bbox_inches='tight'); plt.close(fig)
     several = [game for game, g in out.items() if len(budgets_of(g['cells'])) > 1]
-    if several:                                        # the budget as an axis: one panel per game that has more than one
-        fig, axs = plt.subplots(1, len(several), figsize=(6.5 * len(several), 4), squeeze=False)
-        for game, ax in zip(several, axs[0]): plot_budgets(out, game, ax=ax)
+    if several:                                        # the budget as an axis: expected accuracy and ID return, a row per game that has more than one
+        fig, axs = plt.subplots(len(several), 2, figsize=(14, 4 * len(several)), squeeze=False)
+        for game, (left, right) in zip(several, axs):
+            plot_budgets(out, game, 'expected_acc', ax=left); plot_budgets(out, game, 'id_return', ax=right)
+            left.get_legend().remove()                 # the same lines: one legend, beside the right panel
         fig.savefig(run_dir/'budgets.png', dpi=80, bbox_inches='tight'); plt.close(fig)

@@ -262,7 +262,8 @@ def plot_budgets(results_or_cells, game: str | None = None, metric: str = 'expec
         if vals: ax.axhline(float(np.mean(vals)), ls='--', lw=1, color=str(0.6 * k / max(1, len(refs) - 1)), label=name)
     budgets = [n for n in budgets_of(cells) if n is not None]
     ax.set_xscale('log'); ax.autoscale_view(); ax.set_xticks(budgets, [str(n) for n in budgets]); ax.minorticks_off()
-    ax.set(xlabel='samples in the set (log scale)', ylabel=f'held-out {metric}', title=f"{game or 'benchmark'}: {metric} ({recipe} recipe)")
+    what = {'id_return': 'return on training levels (ID)', 'ood_return': 'return on unseen levels (OOD)'}.get(metric, f'held-out {metric}')
+    ax.set(xlabel='samples in the set (log scale)', ylabel=what, title=f"{game or 'benchmark'}: {metric} ({recipe} recipe)")
     ax.legend(fontsize=7, loc='center left', bbox_to_anchor=(1.01, 0.5))
     return ax.figure
 
