@@ -259,7 +259,10 @@ def plot_budgets(results_or_cells, game: str | None = None, metric: str = 'expec
         ax.update_datalim(list(zip(x, np.subtract(m, h))) + list(zip(x, np.add(m, h))))   # a shifted transform does not widen the axes itself
     for k, (name, rec) in enumerate(refs.items()):
         vals = [v for v in rec.get(metric) or [] if v is not None]
-        if vals: ax.axhline(float(np.mean(vals)), ls='--', lw=1, color=str(0.6 * k / max(1, len(refs) - 1)), label=name)
+        if not vals: continue
+        y, grey = float(np.mean(vals)), str(0.6 * k / max(1, len(refs) - 1))
+        ax.axhline(y, ls='--', lw=1, color=grey, label=name)
+        ax.text(0.995, y, name, transform=ax.get_yaxis_transform(), ha='right', va='bottom', fontsize=7, color=grey)   # named on the plot, too
     budgets = [n for n in budgets_of(cells) if n is not None]
     ax.set_xscale('log'); ax.autoscale_view(); ax.set_xticks(budgets, [str(n) for n in budgets]); ax.minorticks_off()
     what = {'id_return': 'return on training levels (ID)', 'ood_return': 'return on unseen levels (OOD)'}.get(metric, f'held-out {metric}')
