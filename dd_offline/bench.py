@@ -26,11 +26,11 @@ from .evaluate import evaluate_policies
 from .executors import get_executor, LocalExecutor
 
 # %% auto #0
-__all__ = ['CELL_FORMAT', 'BENCH_PRESETS', 'BenchConfig', 'get_bench_config', 'learns_labels', 'check_bench_request', 'BenchData',
-           'split_source', 'bench_data', 'policy_probs', 'imitation_metrics', 'student_metrics', 'choose_recipe',
-           'fewest_good_steps', 'make_set', 'score_students', 'run_cell', 'ConstantPolicy', 'reference_records',
-           'cell_path', 'finished_cell', 'bench_cells', 'read_recipes', 'run_game', 'bench_distill', 'load_bench',
-           'write_bench_outputs']
+__all__ = ['CELL_FORMAT', 'BENCH_PRESETS', 'BenchConfig', 'get_bench_config', 'learns_labels', 'learns_only_labels',
+           'check_bench_request', 'BenchData', 'split_source', 'bench_data', 'policy_probs', 'imitation_metrics',
+           'student_metrics', 'choose_recipe', 'fewest_good_steps', 'make_set', 'score_students', 'run_cell',
+           'ConstantPolicy', 'reference_records', 'cell_path', 'finished_cell', 'bench_cells', 'read_recipes',
+           'run_game', 'bench_distill', 'load_bench', 'write_bench_outputs']
 
 # %% ../nbs/09a_bench_distill.ipynb #0a4f6dd0
 CELL_FORMAT = 2                                   # 2: a cell records its budget (`n_syn`); format-1 cells have the run's `BenchConfig.n_syn`
@@ -74,6 +74,10 @@ def learns_labels(method: str) -> bool:
     "Whether `method` can learn its labels: not a subset (nothing to learn with), not DM (it never looks at labels)."
     return method not in SUBSET_METHODS and method != 'dm'
 
+def learns_only_labels(method: str) -> bool:
+    "Whether `method` keeps its starting frames and learns only their labels (`bptt_labels`): it runs with learned labels only."
+    return method in BPTT_METHODS and not bptt_config(method).learn_frames
+
 def check_bench_request(methods, labels, seeds, budgets=(150,)):
     "One-line errors, before any work, for unknown methods or labels, unusable seeds or budgets, and for a method that the request gives no cell to run."
     if len(methods) < 1 or len(labels) < 1: raise ValueError("at least one method and one kind of labels are needed")
@@ -89,6 +93,8 @@ def check_bench_request(methods, labels, seeds, budgets=(150,)):
         if all(lab == 'learned' for lab in labels) and not learns_labels(m):
             why = 'is a subset: it has no labels to learn' if m in SUBSET_METHODS else 'never uses labels while matching, so it cannot learn them'
             raise ValueError(f"{m} {why}, and only learned labels were asked for: nothing to run for it; add labels hard or expert, or drop {m}")
+        if 'learned' not in labels and learns_only_labels(m):
+            raise ValueError(f"{m} keeps its frames and learns only their labels, and learned labels were not asked for: add labels learned, or drop {m}")
 
 
 # %% ../nbs/09a_bench_distill.ipynb #c5b929b4
@@ -250,8 +256,9 @@ def finished_cell(game_dir: Path, cell: tuple, default_n: int) -> Path | None:
     return None
 
 def bench_cells(methods, labels, seeds, budgets) -> list[tuple]:
-    "The (method, labels, budget, seed) cells to run: subsets have no learned labels; DM learns none either."
-    return [(m, lab, n, s) for m in methods for lab in labels for n in budgets for s in seeds if lab != 'learned' or learns_labels(m)]
+    "The (method, labels, budget, seed) cells to run: subsets have no learned labels, DM learns none either, and bptt_labels has only learned ones."
+    runs = lambda m, lab: learns_labels(m) if lab == 'learned' else not learns_only_labels(m)
+    return [(m, lab, n, s) for m in methods for lab in labels for n in budgets for s in seeds if runs(m, lab)]
 
 def read_recipes(path: Path, default_n: int) -> dict:
     "{budget: {labels: recipe}} from recipes.json; a file of the first format ({labels: recipe}) is the run's default budget."

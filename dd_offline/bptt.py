@@ -25,7 +25,7 @@ __all__ = ['BPTT_METHODS', 'BPTT_LABELS', 'BPTT_INNER', 'BPTTConfig', 'checked_c
            'inner_batches', 'student_params', 'cpu_threads', 'bptt_set', 'learnables', 'heldout_bptt_loss']
 
 # %% ../nbs/08c_bptt.ipynb #59709b70
-BPTT_METHODS = ('bptt',)
+BPTT_METHODS = ('bptt', 'bptt_labels')   # bptt_labels: the ablation that keeps the starting frames and learns only their labels
 BPTT_LABELS = ('hard', 'expert', 'learned')
 BPTT_INNER = ('adam', 'sgd')
 
@@ -42,6 +42,7 @@ class BPTTConfig:
     inner_opt: str = 'adam'       # 'adam' (the students' optimiser, and RaT-BPTT's published choice) or 'sgd'
     inner_lr: float = 5e-3        # the inner learning rate it starts from (the students' Adam lr)
     learn_lr: bool = True         # learn log(inner lr) with the frames
+    learn_frames: bool = True     # False (the method bptt_labels): the frames stay the starting subset's; only labels (and the inner lr) learn
     inner_batch_size: int = 64    # the students' batch; a set no larger than this is used whole at every inner step
     real_batch_size: int = 128    # real frames in the outer loss of a step
     lr_frames: float = 0.01       # outer Adam on the frames, in per-channel normalised units
@@ -61,6 +62,7 @@ def checked_config(cls, method: str, methods: tuple, kind: str, overrides: dict)
 
 def bptt_config(method: str = 'bptt', **overrides) -> BPTTConfig:
     "A `BPTTConfig` with `overrides`; an unknown setting is a one-line error naming the known ones."
+    if method == 'bptt_labels': overrides = {'learn_frames': False, **overrides}
     return checked_config(BPTTConfig, method, BPTT_METHODS, 'meta-gradient', overrides)
 
 def check_set_settings(cfg, n_real: int, labels: tuple, inner_opts: tuple):
@@ -79,6 +81,8 @@ def check_bptt_config(cfg: BPTTConfig, n_real: int, have_targets: bool):
         if not (isinstance(v, (int, float)) and v > 0 and math.isfinite(v)): raise ValueError(f"{name} must be a positive number, got {v}")
     for name in ('inner_batch_size', 'real_batch_size', 'snapshot_every', 'threads'):
         if getattr(cfg, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(cfg, name)}")
+    if not cfg.learn_frames and cfg.labels != 'learned':
+        raise ValueError(f"{cfg.method} keeps its frames and learns only their labels: use labels='learned', got {cfg.labels!r}")
     if not have_targets: raise ValueError("bptt's outer loss is the cross-entropy against the expert's probabilities on real frames: "
                                           "pass expert=load_expert(game) or real_probs")
 
@@ -156,15 +160,16 @@ def bptt_set(real: OfflineDataset, cfg: BPTTConfig, seed: int = 0, expert=None, 
     with cpu_threads(device, cfg.threads): return _bptt_set(real, cfg, seed, expert, real_probs, device, progress)
 
 def learnables(cfg, real: OfflineDataset, src: np.ndarray, real_probs: np.ndarray, seed: int, device) -> dict:
-    "The starting point of a set: normalised frames `z` (and their channel `mean`, `std`), fixed labels or learnable logits, log(inner lr), and their Adam optimiser."
+    "The starting point of a set: normalised frames `z` (and their channel `mean`, `std`), fixed labels or learnable logits, log(inner lr), and their Adam optimiser (frames in it unless `cfg.learn_frames` is False; MTT's configs have no such switch)."
+    learn_frames = getattr(cfg, 'learn_frames', True)
     mean, std = (t.to(device) for t in channel_stats(real.obs, seed=seed))
     x0 = prepare_frames(real.obs[src], device)
-    z = ((x0 - mean) / std).requires_grad_(True)
+    z = ((x0 - mean) / std).requires_grad_(learn_frames)
     fixed, logits = initial_labels(cfg.labels, real.actions[src], real_probs[src])
     fixed = fixed.to(device) if fixed is not None else None
     if logits is not None: logits = logits.detach().to(device).requires_grad_(True)
     log_lr = torch.tensor(math.log(cfg.inner_lr), device=device, requires_grad=cfg.learn_lr)
-    groups = [dict(params=[z], lr=cfg.lr_frames)] + ([dict(params=[logits], lr=cfg.lr_labels)] if logits is not None else []) \
+    groups = ([dict(params=[z], lr=cfg.lr_frames)] if learn_frames else []) + ([dict(params=[logits], lr=cfg.lr_labels)] if logits is not None else []) \
              + ([dict(params=[log_lr], lr=cfg.lr_lr)] if cfg.learn_lr else [])
     return dict(x0=x0, z=z, mean=mean, std=std, fixed=fixed, logits=logits, log_lr=log_lr, opt=torch.optim.Adam(groups), wrt=[g['params'][0] for g in groups])
 
@@ -176,7 +181,7 @@ def _bptt_set(real, cfg, seed, expert, real_probs, device, progress) -> Syntheti
     init_u8 = real.obs[src]
     s = learnables(cfg, real, src, real_probs, seed, device)
     x0, z, mean, std, fixed, logits, log_lr, opt, wrt = (s[k] for k in ('x0', 'z', 'mean', 'std', 'fixed', 'logits', 'log_lr', 'opt', 'wrt'))
-    frames = lambda: z * std + mean
+    frames = lambda: z * std + mean if cfg.learn_frames else x0
     labels = lambda: logits.softmax(-1) if logits is not None else fixed
     probs_t = torch.as_tensor(real_probs, dtype=torch.float32)
     losses, lrs, snapshots, t0 = [], [], {0: init_u8.copy()}, time.time()
@@ -191,7 +196,8 @@ def _bptt_set(real, cfg, seed, expert, real_probs, device, progress) -> Syntheti
         grads = torch.autograd.grad(loss, wrt)
         for p, g in zip(wrt, grads): p.grad = g
         opt.step(); opt.zero_grad(set_to_none=True)
-        with torch.no_grad(): z.copy_((frames().clamp(0, 1) - mean) / std)
+        if cfg.learn_frames:
+            with torch.no_grad(): z.copy_((frames().clamp(0, 1) - mean) / std)
         losses.append(loss.detach().item()); lrs.append(log_lr.detach().exp().item())
         if progress: bar.comment = f'bptt loss {np.mean(losses[-20:]):.4g}, inner lr {lrs[-1]:.2g}'
         if (it + 1) % cfg.snapshot_every == 0 or it + 1 == cfg.iterations: snapshots[it + 1] = to_uint8_frames(frames())

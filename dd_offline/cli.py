@@ -22,7 +22,7 @@ from .bench_report import BENCH_METHODS, BENCH_LABELS
 from .executors import add_executor_args, executor_from_args
 
 # %% auto #0
-__all__ = ['PRESET_HELP', 'COMMANDS', 'smoke_run', 'build_parser', 'main']
+__all__ = ['PRESET_HELP', 'COMMANDS', 'smoke_run', 'seed_range', 'build_parser', 'main']
 
 # %% ../nbs/12_cli.ipynb #579d1a80
 def smoke_run(game: str = 'bigfish', episodes: int = 2, seed: int = 0, out: str | Path = 'runs/smoke') -> dict:
@@ -115,7 +115,7 @@ def _add_bench(sub):
     p.add_argument('--game', action='append', help=f"Procgen game, repeatable (default: starpilot; paper: {', '.join(PAPER_GAMES)})")
     p.add_argument('--method', action='append', help=f"repeatable; any of {', '.join(BENCH_METHODS)} (default: random balanced herding kcenter dc dsa dm)")
     p.add_argument('--labels', action='append', help=f"repeatable; any of {', '.join(BENCH_LABELS)} (default: hard and expert)")
-    p.add_argument('--seeds', type=int, default=5, help='seeds 0..N-1 (default 5)')
+    p.add_argument('--seeds', default='5', help='N: seeds 0..N-1 (default 5); A-B: seeds A to B, e.g. 10-19 for fresh seeds beside a run of 0..9')
     p.add_argument('--n-syn', type=int, action='append', help="samples per set, repeatable: a budget axis (default: the preset's, 150; e.g. --n-syn 15 --n-syn 150)")
     p.add_argument('--preset', default='quick', choices=list(BENCH_PRESETS), help="tiny: seconds (tests); quick: the CPU benchmark; paper: 1000 iterations, 10 students")
     p.add_argument('--run-dir', default='runs/bench', help='where the cells, results.json, table.md and figures go')
@@ -123,11 +123,21 @@ def _add_bench(sub):
     add_executor_args(p)
     p.set_defaults(func=_bench)
 
+def seed_range(text: str) -> int | list:
+    "The seeds --seeds names: 'N' is seeds 0..N-1 (the int N), 'A-B' is the list A..B."
+    a, dash, b = str(text).strip().partition('-')
+    if not (a.isdigit() and (b.isdigit() if dash else True)): raise ValueError(f"--seeds takes N (seeds 0..N-1) or A-B (seeds A to B), got {text!r}")
+    if not dash:
+        if int(a) < 1: raise ValueError(f"--seeds must be at least 1, got {a}")
+        return int(a)
+    if int(b) < int(a): raise ValueError(f"--seeds {text}: the last seed is below the first")
+    return list(range(int(a), int(b) + 1))
+
 def _bench(args):
-    if args.seeds < 1: raise ValueError(f"--seeds must be at least 1, got {args.seeds}")
+    seeds = seed_range(args.seeds)
     games = args.game or ['starpilot']
     methods = args.method or ['random', 'balanced', 'herding', 'kcenter', 'dc', 'dsa', 'dm']
-    bench_distill(games, methods, args.labels or ['hard', 'expert'], args.seeds, args.run_dir, args.preset, args.restart, executor=executor_from_args(args),
+    bench_distill(games, methods, args.labels or ['hard', 'expert'], seeds, args.run_dir, args.preset, args.restart, executor=executor_from_args(args),
                   budgets=args.n_syn)
     print((Path(args.run_dir)/'table.md').read_text())
 
