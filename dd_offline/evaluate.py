@@ -145,13 +145,14 @@ def expert_card_stats(game: str, expert=None, n_episodes: int = 100, seed: int =
     return out
 
 def policy_sharpness(game: str, expert, n_episodes: int = 20, seed: int = 0, num_envs: int = 10) -> dict:
-    "How decided `expert` is on the frames of its own ID episodes (sampled actions): mean entropy in nats and mean probability of its most likely action."
+    "How decided `expert` is on the frames of its own ID episodes (actions sampled from `seed`, so a measurement repeats): mean entropy in nats and mean probability of its most likely action."
     env = make_env(game, min(num_envs, n_episodes), 'id', seed, 'easy')
+    gen = torch.Generator().manual_seed(seed)
     entropy, top = [], []
     def act(frames):
         with torch.no_grad(): logp = expert(torch.as_tensor(frames))[0].float().log_softmax(-1)
         entropy.append(-(logp.exp() * logp).sum(-1)); top.append(logp.exp().max(-1).values)
-        return torch.multinomial(logp.exp(), 1).squeeze(1).numpy()
+        return torch.multinomial(logp.exp().cpu(), 1, generator=gen).squeeze(1).numpy()
     play_episodes(env, act, n_episodes, frames=False)
     return dict(entropy=float(torch.cat(entropy).mean()), top_prob=float(torch.cat(top).mean()),
                 uniform_entropy=float(np.log(N_ACTIONS)), n_episodes=n_episodes)

@@ -262,7 +262,7 @@ class CampaignWatcher:
 # %% ../nbs/04a_expert_factory.ipynb #5b2d428e
 def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoints', shipped_dir=None, tier: str = 'cpu',
                      n_episodes: int = 100, seed: int = 0, verbose: bool = True) -> dict:
-    "Keep a campaign piece's checkpoints; measure each game's new expert and ship it as `<game>-<tier>` only if its ID return beats the shipped card's. Returns {game: card with a `shipped` flag}."
+    "Keep a campaign piece's checkpoints; measure each game's new expert and ship it as `<game>-<tier>` only if its ID return beats the shipped card's. Returns {game: card with a `shipped` flag}, also written to `checkpoints_dir/candidates.json`."
     from dd_offline.evaluate import expert_card_stats, write_expert_cards
     from dd_offline.expert import load_expert
     src, shipped = Path(run_dir)/'out', Path(shipped_dir or SHIPPED_DIR)
@@ -287,6 +287,7 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
             print(f"{g}: {card['steps']:,} env steps, ID return {card['id']['expert'][0]:.2f} vs shipped {old:.2f}: "
                   + ('shipped' if card['shipped'] else 'the shipped expert stays') + f"; sharpness: entropy {card['sharpness']['entropy']:.2f} nats, "
                   f"top action {card['sharpness']['top_prob']:.2f}", flush=True)
+    if out: save_json(out, Path(checkpoints_dir)/'candidates.json')   # what this piece measured, shipped or not
     if any(c['shipped'] for c in out.values()):
         save_json(cards, shipped/'cards.json'); write_expert_cards([], experts_dir=shipped)   # re-render every card, measure none
     return out
