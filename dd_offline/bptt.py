@@ -159,9 +159,8 @@ def bptt_set(real: OfflineDataset, cfg: BPTTConfig, seed: int = 0, expert=None, 
     device = get_device(device) if not isinstance(device, torch.device) else device
     with cpu_threads(device, cfg.threads): return _bptt_set(real, cfg, seed, expert, real_probs, device, progress)
 
-def learnables(cfg, real: OfflineDataset, src: np.ndarray, real_probs: np.ndarray, seed: int, device) -> dict:
-    "The starting point of a set: normalised frames `z` (and their channel `mean`, `std`), fixed labels or learnable logits, log(inner lr), and their Adam optimiser (frames in it unless `cfg.learn_frames` is False; MTT's configs have no such switch)."
-    learn_frames = getattr(cfg, 'learn_frames', True)
+def learnables(cfg, real: OfflineDataset, src: np.ndarray, real_probs: np.ndarray, seed: int, device, learn_frames: bool = True) -> dict:
+    "The starting point of a set: normalised frames `z` (and their channel `mean`, `std`), fixed labels or learnable logits, log(inner lr), and their Adam optimiser (the frames only if `learn_frames`)."
     mean, std = (t.to(device) for t in channel_stats(real.obs, seed=seed))
     x0 = prepare_frames(real.obs[src], device)
     z = ((x0 - mean) / std).requires_grad_(learn_frames)
@@ -179,7 +178,7 @@ def _bptt_set(real, cfg, seed, expert, real_probs, device, progress) -> Syntheti
     rng = np.random.default_rng(seed)
     src = subset_indices(cfg.init, real.actions, cfg.n_syn, seed)
     init_u8 = real.obs[src]
-    s = learnables(cfg, real, src, real_probs, seed, device)
+    s = learnables(cfg, real, src, real_probs, seed, device, cfg.learn_frames)
     x0, z, mean, std, fixed, logits, log_lr, opt, wrt = (s[k] for k in ('x0', 'z', 'mean', 'std', 'fixed', 'logits', 'log_lr', 'opt', 'wrt'))
     frames = lambda: z * std + mean if cfg.learn_frames else x0
     labels = lambda: logits.softmax(-1) if logits is not None else fixed
