@@ -193,7 +193,7 @@ def _campaign(args):
     run_campaign(args.minutes, args.run_dir, args.checkpoints_dir, args.game, args.cores, args.amp, args.log_every)
 
 def _add_campaign_status(sub):
-    p = sub.add_parser('campaign-status', help="one line per game of a running (or finished) campaign: steps, return, entropy, env-steps/s")
+    p = sub.add_parser('campaign-status', help="one line per game of a running (or finished) campaign: steps, return, entropy, env-steps/s, and where its shipped expert stands against its milestone")
     p.add_argument('--run-dir', default='runs/campaign', help='the campaign run directory (default runs/campaign)')
     p.set_defaults(func=lambda args: print('\n'.join(campaign_status(args.run_dir))))
 

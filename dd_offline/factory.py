@@ -17,7 +17,8 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
 # %% auto #0
 __all__ = ['MILESTONES', 'CAMPAIGN_STAGES', 'game_config', 'split_cores', 'worker_context', 'train_experts', 'write_job_outputs',
            'publish_experts', 'export_with_curve', 'keep_checkpoints', 'shipped_id_return', 'campaign_games',
-           'run_campaign', 'campaign_curves', 'campaign_status', 'plot_campaign', 'CampaignWatcher', 'publish_campaign']
+           'run_campaign', 'campaign_curves', 'milestone_state', 'campaign_status', 'plot_campaign', 'CampaignWatcher',
+           'publish_campaign']
 
 # %% ../nbs/04a_expert_factory.ipynb #964d9ae9
 def _newest_source(full: Path, portable: Path | None) -> tuple[Path | None, dict | None]:
@@ -214,16 +215,25 @@ def campaign_curves(run_dir) -> dict:
     import pandas as pd
     return {p.parent.name: pd.read_csv(p) for p in sorted(Path(run_dir).glob('*/curve.csv'))}
 
-def campaign_status(run_dir='runs/campaign') -> list[str]:
-    "One line per game of a campaign: env steps, recent return, policy entropy, env-steps/s over the last updates, age of the curve."
+def milestone_state(game: str, cards: dict | None = None) -> str:
+    "Where `game`'s shipped expert stands against its campaign milestone, in words."
+    best, goal = shipped_id_return(game, cards), MILESTONES.get(game)
+    if goal is None: return "no milestone"
+    if best == -math.inf: return f"nothing shipped (milestone: ID {goal:g})"
+    return f"shipped ID {best:.2f}: milestone {goal:g} " + ("reached" if best >= goal else "ahead")
+
+def campaign_status(run_dir='runs/campaign', cards: dict | None = None) -> list[str]:
+    "One line per game of a campaign: env steps, recent return, policy entropy, env-steps/s over the last updates, age of the curve, milestone."
     curves = campaign_curves(run_dir)
     if not curves: return [f"{run_dir}: no game has a curve yet"]
+    cards = shipped_cards() if cards is None else cards
     lines = []
     for g, df in curves.items():
         last, recent = df.iloc[-1], df.tail(5)
         age = time.time() - (Path(run_dir)/g/'curve.csv').stat().st_mtime
         lines.append(f"{g}: {int(last.global_step):,} env steps, recent return {last.mean_return:.2f}, entropy {last.entropy:.2f}, "
-                     f"{recent.steps_per_s.mean():,.0f} env-steps/s (last {len(recent)} updates), curve written {age / 60:.0f} min ago")
+                     f"{recent.steps_per_s.mean():,.0f} env-steps/s (last {len(recent)} updates), curve written {age / 60:.0f} min ago; "
+                     f"{milestone_state(g, cards)}")
     return lines
 
 def plot_campaign(run_dir='runs/campaign'):
