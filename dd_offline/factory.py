@@ -15,10 +15,10 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
                                SHIPPED_DIR, TIERS, write_curve, saved_identity, use_amp, shipped_cards)
 
 # %% auto #0
-__all__ = ['MILESTONES', 'CAMPAIGN_STAGES', 'game_config', 'split_cores', 'worker_context', 'train_experts', 'write_job_outputs',
-           'publish_experts', 'export_with_curve', 'keep_checkpoints', 'shipped_id_return', 'campaign_games',
-           'run_campaign', 'campaign_curves', 'milestone_state', 'campaign_status', 'plot_campaign', 'CampaignWatcher',
-           'publish_campaign']
+__all__ = ['MILESTONES', 'CAMPAIGN_STAGES', 'CLEANRL_CURVES', 'game_config', 'split_cores', 'worker_context', 'train_experts',
+           'write_job_outputs', 'publish_experts', 'export_with_curve', 'keep_checkpoints', 'shipped_id_return',
+           'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'campaign_status', 'plot_campaign',
+           'CampaignWatcher', 'plot_campaign_progress', 'save_campaign_progress', 'publish_campaign']
 
 # %% ../nbs/04a_expert_factory.ipynb #964d9ae9
 def _newest_source(full: Path, portable: Path | None) -> tuple[Path | None, dict | None]:
@@ -269,6 +269,43 @@ class CampaignWatcher:
         from IPython.display import display
         display(self.widget)
 
+# %% ../nbs/04a_expert_factory.ipynb #d0f4978d
+CLEANRL_CURVES = dict(starpilot=((1e6, 7.0), (2e6, 13.0), (5e6, 26.0)), bigfish=((1e6, 1.0), (2e6, 3.0), (5e6, 5.5)))   # (env steps, training return), read from its plots
+
+def plot_campaign_progress(shipped_dir=None, tier: str = 'cpu', games=tuple(MILESTONES)):
+    "Per game: the shipped expert's training curve, CleanRL's reference points, the milestone, and the measured ID/OOD returns (± s.e.)."
+    import matplotlib.pyplot as plt, pandas as pd
+    shipped = Path(shipped_dir or SHIPPED_DIR)
+    cards = load_json(shipped/'cards.json') if (shipped/'cards.json').exists() else {}
+    fig, axs = plt.subplots(1, len(games), figsize=(4 * len(games), 3.2), squeeze=False)
+    for ax, g in zip(axs[0], games):
+        curve, card = shipped/f'{g}-{tier}-curve.csv', cards.get(f'{g}-{tier}')
+        right = 5.2e6
+        if curve.exists():
+            df = pd.read_csv(curve)
+            ax.plot(df.global_step, df.mean_return.rolling(5, min_periods=1).mean(), label='training return')
+            right = max(right, 1.05 * df.global_step.iloc[-1])
+        if g in CLEANRL_CURVES:
+            x, y = zip(*CLEANRL_CURVES[g]); ax.plot(x, y, 'x', color='grey', label='CleanRL (approx.)')
+        ax.axhline(MILESTONES[g], ls='--', color='black', lw=0.8, label=f'milestone {MILESTONES[g]:g}')
+        if card:
+            n = card.get('n_episodes', 100)
+            for key, marker in (('id', 'o'), ('ood', 's')):
+                mean, std = card[key]['expert']
+                ax.errorbar([card['steps']], [mean], yerr=[std / math.sqrt(n)], fmt=marker, capsize=3, label=f'shipped, {key.upper()} ({n} ep.)')
+        ax.set(title=g, xlabel='env steps', xlim=(0, right), ylim=(0, None))
+    axs[0][0].set_ylabel('return'); axs[0][0].legend(fontsize=7, loc='upper left')
+    fig.tight_layout()
+    return fig
+
+def save_campaign_progress(shipped_dir=None, tier: str = 'cpu') -> Path:
+    "Draw `plot_campaign_progress` into `shipped_dir/campaign.png` (atomically)."
+    import matplotlib.pyplot as plt
+    out, fig = Path(shipped_dir or SHIPPED_DIR)/'campaign.png', plot_campaign_progress(shipped_dir, tier)
+    with atomic_write(out) as tmp: fig.savefig(tmp, dpi=90, format='png')
+    plt.close(fig)
+    return out
+
 # %% ../nbs/04a_expert_factory.ipynb #5b2d428e
 def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoints', shipped_dir=None, tier: str = 'cpu',
                      n_episodes: int = 100, seed: int = 0, verbose: bool = True) -> dict:
@@ -300,4 +337,5 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
     if out: save_json(out, Path(checkpoints_dir)/'candidates.json')   # what this piece measured, shipped or not
     if any(c['shipped'] for c in out.values()):
         save_json(cards, shipped/'cards.json'); write_expert_cards([], experts_dir=shipped)   # re-render every card, measure none
+        save_campaign_progress(shipped, tier)
     return out
