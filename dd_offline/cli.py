@@ -12,7 +12,7 @@ from .core import set_seed, get_device, get_preset, prepare_run_dir, save_json, 
 from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
 from .models import ImpalaCNN, StudentCNN, count_params
 from .expert import train_expert, TIERS, best_shipped_tier, shipped_expert_summary
-from .factory import train_experts, publish_experts, run_campaign, campaign_status, publish_campaign
+from .factory import train_experts, publish_experts, run_campaign, campaign_status, publish_campaign, confirm_expert
 from .minari_io import add_export_command
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
 from .reproduce import reproduce, results_from_json, rows_note
@@ -213,6 +213,22 @@ def _publish_campaign(args):
     if args.episodes < 1: raise ValueError(f"--episodes must be at least 1, got {args.episodes}")
     publish_campaign(args.run_dir, args.checkpoints_dir, args.shipped_dir, n_episodes=args.episodes)
 
+def _add_confirm_expert(sub):
+    p = sub.add_parser('confirm-expert', help="measure a shipped expert's ID return again on fresh seeds and keep them on its model card",
+                       description="Play --episodes ID episodes with GAME's shipped expert (the tier with the best card) on each --seed "
+                                   "(fresh seeds, not the card's own) and keep the returns on its model card, which then also shows the "
+                                   "mean ± s.e. over all its ID episodes (so does campaign-status, beside the milestone). A milestone is "
+                                   "judged on the card; this says how firmly it holds.")
+    p.add_argument('--game', required=True, help=f"Procgen game (paper: {', '.join(PAPER_GAMES)})")
+    p.add_argument('--seed', type=int, action='append', help='a fresh evaluation seed, repeatable (default: 1 and 2)')
+    p.add_argument('--episodes', type=int, default=100, help='ID episodes per seed (default 100, as on the cards)')
+    p.add_argument('--shipped-dir', default=None, help="where the experts and model cards are (default: the package's dd_offline/experts)")
+    p.set_defaults(func=_confirm_expert)
+
+def _confirm_expert(args):
+    if args.episodes < 1: raise ValueError(f"--episodes must be at least 1, got {args.episodes}")
+    confirm_expert(args.game, args.seed or (1, 2), args.episodes, args.shipped_dir)
+
 def _add_publish(sub):
     p = sub.add_parser('publish-experts', help='ship the experts a train-experts job sent back: checkpoints, fp16 experts, model cards',
                        description="Keep the job's portable checkpoints in --checkpoints-dir (the next job continues from them), export "
@@ -240,7 +256,7 @@ def _publish(args):
         for g in games: print(shipped_expert_summary(g, best_shipped_tier(g)))
     print(f"model cards: {card}")
 
-COMMANDS = [_add_smoke, _add_train_expert, _add_train_experts, _add_campaign, _add_campaign_status, _add_publish, _add_publish_campaign, _add_reproduce, _add_bench, add_export_command]
+COMMANDS = [_add_smoke, _add_train_expert, _add_train_experts, _add_campaign, _add_campaign_status, _add_publish, _add_publish_campaign, _add_confirm_expert, _add_reproduce, _add_bench, add_export_command]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog='dd-offline', description='Dataset distillation for offline RL on Procgen.')

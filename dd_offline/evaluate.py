@@ -18,7 +18,8 @@ from .collector import random_act_fn, policy_act_fn
 # %% auto #0
 __all__ = ['PAPER_TABLE2_ID', 'PAPER_TABLE3_OOD', 'TRAINED_ON', 'EvalResult', 'evaluate_policies', 'paper_value',
            'summarize_result', 'evaluate_methods', 'results_table', 'plot_results', 'expert_card_stats',
-           'policy_sharpness', 'margin_in_se', 'expert_card_markdown', 'plot_expert_curve', 'write_expert_cards']
+           'policy_sharpness', 'margin_in_se', 'pooled_id_return', 'expert_card_markdown', 'plot_expert_curve',
+           'write_expert_cards']
 
 # %% ../nbs/09_evaluate.ipynb #4f773579
 @dataclass
@@ -165,6 +166,21 @@ def margin_in_se(a: list, b: list, n: int) -> float:
 
 
 # %% ../nbs/09_evaluate.ipynb #85c03ef8
+def pooled_id_return(stats: dict) -> tuple[float, float, int, list[int]]:
+    "Mean and standard error of the expert's ID return over every ID episode a card holds: its own measurement and any `fresh_seeds` measured since. Returns (mean, s.e., episodes, seeds)."
+    runs = [(stats['seed'], *stats['id']['expert'], stats['n_episodes'])]
+    runs += [(int(s), m, sd, n) for s, (m, sd, n) in (stats.get('fresh_seeds') or {}).items()]
+    mean, std, n = (np.array([r[i] for r in runs], float) for i in (1, 2, 3))
+    total = n.sum(); grand = (n * mean).sum() / total
+    var = (n * (std ** 2 + (mean - grand) ** 2)).sum() / total   # all episodes' spread around the grand mean
+    return float(grand), float(np.sqrt(var / total)), int(total), [r[0] for r in runs]
+
+def _fresh_seeds_line(stats: dict) -> str:
+    fresh = ", ".join(f"seed {s}: {m:.2f} ± {sd:.2f}" for s, (m, sd, n) in stats['fresh_seeds'].items())
+    mean, se, total, seeds = pooled_id_return(stats)
+    return (f"Measured again on fresh seeds (the table's ID row is the measurement that shipped it, so a little lucky at the margin): {fresh} "
+            f"(ID, mean ± std); over all {total} ID episodes (seeds {', '.join(map(str, seeds))}): {mean:.2f} ± {se:.2f} (mean ± s.e.).")
+
 def expert_card_markdown(stats: dict, curve_png: str | None = None) -> str:
     "One model card: what the expert is, its returns beside a random policy's and the paper's expert."
     g, n, tier = stats['game'], stats['n_episodes'], stats.get('tier') or 'cpu'
@@ -182,6 +198,7 @@ def expert_card_markdown(stats: dict, curve_png: str | None = None) -> str:
         lines.append(f"| {lv.upper()} | {e[0]:.2f} ± {e[1]:.2f} | {r[0]:.2f} ± {r[1]:.2f} | "
                      f"{e[0] - r[0]:+.2f} ({margin_in_se(e, r, n):+.1f}) | {paper_s} |")
     lines += ["", f"Mean ± std of the episode return over {n} episodes per row (sampled actions, seed {stats['seed']})."]
+    if stats.get('fresh_seeds'): lines += ["", _fresh_seeds_line(stats)]
     if stats.get('sharpness'):
         s = stats['sharpness']
         lines += ["", f"Sharpness on the frames of {s['n_episodes']} of its own ID episodes: mean policy entropy {s['entropy']:.2f} nats "

@@ -16,9 +16,10 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
 
 # %% auto #0
 __all__ = ['MILESTONES', 'CAMPAIGN_STAGES', 'CLEANRL_CURVES', 'game_config', 'split_cores', 'worker_context', 'train_experts',
-           'write_job_outputs', 'publish_experts', 'export_with_curve', 'keep_checkpoints', 'shipped_id_return',
-           'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'campaign_status', 'plot_campaign',
-           'CampaignWatcher', 'plot_campaign_progress', 'save_campaign_progress', 'publish_campaign']
+           'write_job_outputs', 'publish_experts', 'export_with_curve', 'keep_checkpoints', 'shipped_card',
+           'shipped_id_return', 'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state',
+           'campaign_status', 'plot_campaign', 'CampaignWatcher', 'plot_campaign_progress', 'save_campaign_progress',
+           'publish_campaign', 'confirm_expert']
 
 # %% ../nbs/04a_expert_factory.ipynb #964d9ae9
 def _newest_source(full: Path, portable: Path | None) -> tuple[Path | None, dict | None]:
@@ -186,10 +187,18 @@ def keep_checkpoints(src_dir, checkpoints_dir='experts/checkpoints') -> dict:
 MILESTONES = dict(starpilot=12.0, jumper=7.0, bigfish=4.0)   # ID return of the shipped expert over 100 episodes
 CAMPAIGN_STAGES = (('starpilot',), ('jumper', 'bigfish'))     # trained in this order
 
+def shipped_card(game: str, cards: dict | None = None) -> tuple[str | None, dict]:
+    "The name and model card of `game`'s shipped expert with the best ID return ((None, {}) without one)."
+    cards = shipped_cards() if cards is None else cards
+    have = [(cards[s]['id']['expert'][0], s) for s in (f'{game}-{t}' for t in TIERS) if cards.get(s, {}).get('id')]
+    if not have: return None, {}
+    stem = max(have)[1]
+    return stem, cards[stem]
+
 def shipped_id_return(game: str, cards: dict | None = None) -> float:
     "The best ID return on the model cards of `game`'s shipped experts (-inf without one)."
-    cards = shipped_cards() if cards is None else cards
-    return max((cards.get(f'{game}-{t}', {}).get('id', {}).get('expert', [-math.inf])[0] for t in TIERS), default=-math.inf)
+    stem, card = shipped_card(game, cards)
+    return card['id']['expert'][0] if stem else -math.inf
 
 def campaign_games(cards: dict | None = None) -> list[str]:
     "The games the next campaign piece trains: the first stage with a game short of its milestone ([] when all are met)."
@@ -220,7 +229,12 @@ def milestone_state(game: str, cards: dict | None = None) -> str:
     best, goal = shipped_id_return(game, cards), MILESTONES.get(game)
     if goal is None: return "no milestone"
     if best == -math.inf: return f"nothing shipped (milestone: ID {goal:g})"
-    return f"shipped ID {best:.2f}: milestone {goal:g} " + ("reached" if best >= goal else "ahead")
+    state = f"shipped ID {best:.2f}: milestone {goal:g} " + ("reached" if best >= goal else "ahead")
+    card = shipped_card(game, cards)[1]
+    if not card.get('fresh_seeds'): return state
+    from dd_offline.evaluate import pooled_id_return
+    mean, se, total, seeds = pooled_id_return(card)
+    return state + f" (over all {total} ID episodes, seeds {', '.join(map(str, seeds))}: {mean:.2f} ± {se:.2f} s.e.)"
 
 def campaign_status(run_dir='runs/campaign', cards: dict | None = None) -> list[str]:
     "One line per game of a campaign: env steps, recent return, policy entropy, env-steps/s over the last updates, age of the curve, milestone."
@@ -339,3 +353,27 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
         save_json(cards, shipped/'cards.json'); write_expert_cards([], experts_dir=shipped)   # re-render every card, measure none
         save_campaign_progress(shipped, tier)
     return out
+
+# %% ../nbs/04a_expert_factory.ipynb #535ee4c3
+def confirm_expert(game: str, seeds=(1, 2), n_episodes: int = 100, shipped_dir=None, verbose: bool = True) -> dict:
+    "Measure the ID return of `game`'s shipped expert again on fresh `seeds` and keep them on its model card (`fresh_seeds`: {seed: [mean, std, episodes]}); returns the card."
+    from dd_offline.evaluate import evaluate_policies, write_expert_cards
+    from dd_offline.expert import load_expert
+    check_game(game)
+    shipped = Path(shipped_dir or SHIPPED_DIR)
+    cards = load_json(shipped/'cards.json') if (shipped/'cards.json').exists() else {}
+    stem, card = shipped_card(game, cards)
+    if stem is None: raise ValueError(f"no shipped expert of {game!r} has a model card in {shipped}")
+    if n_episodes < 1: raise ValueError(f"n_episodes must be at least 1, got {n_episodes}")
+    seeds = [int(s) for s in seeds]
+    if card['seed'] in seeds: raise ValueError(f"seed {card['seed']} measured {stem}'s card itself: confirm on other seeds")
+    expert = load_expert(shipped/f'{stem}.pt', verbose=False)
+    fresh = dict(card.get('fresh_seeds') or {})
+    for s in seeds:
+        r = evaluate_policies([expert], game, 'id', n_episodes, s).returns[0]
+        fresh[str(s)] = [float(r.mean()), float(r.std()), n_episodes]
+        if verbose: print(f"{stem}, seed {s}: ID return {r.mean():.2f} ± {r.std() / math.sqrt(n_episodes):.2f} (s.e., {n_episodes} episodes)", flush=True)
+    card['fresh_seeds'] = fresh
+    save_json(cards, shipped/'cards.json'); write_expert_cards([], experts_dir=shipped)   # re-render the cards, measure none
+    if verbose and game in MILESTONES: print(f"{game}: {milestone_state(game, cards)}")
+    return card
