@@ -1,6 +1,7 @@
 """The widgets in a real JupyterLab: headless Chromium (Debian's) driven by Playwright runs a notebook, moves the scrubber's
 slider and checks that the displayed action follows; opens a StudentLab on a run directory and presses Run as a new user would,
-then reads the result rows and the plot off the page. Skipped, with the reason, where Chromium or Playwright is missing,
+then reads the result rows and the plot off the page; opens a CampaignWatcher on a campaign that writes another update and
+presses Refresh. Skipped, with the reason, where Chromium or Playwright is missing,
 except with CI=true (`.ci/run` sets it and installs Chromium): there a missing browser fails the tests, so CI cannot pass
 without running them. The screenshot goes to $DD_OFFLINE_SCREENSHOT if set, else into pytest's tmp dir.
 By default the notebook scrubs a small fixture; $DD_OFFLINE_SCRUB_FILE scrubs a saved dataset or distilled set instead
@@ -164,4 +165,36 @@ def test_student_lab_runs_at_first_click_in_jupyterlab(tmp_path, jupyterlab):
         plot.wait_for(state='visible', timeout=30_000)
         assert plot.evaluate("i => i.complete && i.naturalWidth > 100"), 'the plot did not load'
         out.screenshot(path=str(shot))
+        browser.close()
+
+
+def write_campaign_curve(path: Path, steps: list[int]):
+    "A campaign game's curve.csv as the trainer writes it, one row per update (the columns CampaignWatcher reads)."
+    import pandas as pd
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame(dict(update=range(1, len(steps) + 1), global_step=steps, steps_per_s=300.0,
+                      mean_return=[1.0 + 0.5 * i for i in range(len(steps))], entropy=2.5)).to_csv(path, index=False)
+
+
+def test_campaign_watcher_refreshes_in_jupyterlab(tmp_path, jupyterlab):
+    "Open a CampaignWatcher on a running campaign, let the campaign write another update, press Refresh: the status line and the curves follow."
+    curve = tmp_path/'camp'/'bigfish'/'curve.csv'
+    write_campaign_curve(curve, [16384, 32768])
+    write_notebook(tmp_path/'watch.ipynb', ["from dd_offline.factory import CampaignWatcher", f"CampaignWatcher({str(tmp_path/'camp')!r})"])
+    with playwright.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        page = browser.new_page(viewport={'width': 1280, 'height': 900})
+        run_all_cells(page, f'{jupyterlab}/lab/tree/watch.ipynb')
+        status = page.locator('pre', has_text='bigfish: 32,768 env steps')
+        status.wait_for(timeout=180_000)
+        assert 'milestone 4' in status.inner_text(), status.inner_text()              # where the shipped bigfish stands
+        plot = page.locator('.jp-OutputArea-output img').first
+        plot.wait_for(state='visible', timeout=30_000)
+        assert plot.evaluate("i => i.complete && i.naturalWidth > 100"), 'the curves did not load'
+        before = plot.get_attribute('src')
+        write_campaign_curve(curve, [16384, 32768, 49152])                            # the campaign writes one more update
+        page.locator('button.widget-button', has_text='Refresh').click()                # the widget's button, not the file browser's
+        page.locator('pre', has_text='bigfish: 49,152 env steps').wait_for(timeout=60_000)
+        page.wait_for_function("b => { const i = document.querySelector('.jp-OutputArea-output img'); return i && i.src !== b && i.naturalWidth > 100; }",
+                               arg=before, timeout=60_000)                             # the curves were redrawn with the new point
         browser.close()
