@@ -167,6 +167,9 @@ def _add_worker_args(p, log_every: float):
     p.add_argument('--amp', action=argparse.BooleanOptionalAction, default=None,
                    help='bf16 autocast (default: on with CUDA and on CPUs with native bf16; --no-amp trains in fp32)')
 
+def _check_episodes(args):
+    if args.episodes < 1: raise ValueError(f"--episodes must be at least 1, got {args.episodes}")
+
 def _check_cores(args):
     if args.cores is not None and args.cores < 1: raise ValueError(f"--cores must be at least 1, got {args.cores}")
 
@@ -210,7 +213,7 @@ def _add_publish_campaign(sub):
     p.set_defaults(func=_publish_campaign)
 
 def _publish_campaign(args):
-    if args.episodes < 1: raise ValueError(f"--episodes must be at least 1, got {args.episodes}")
+    _check_episodes(args)
     publish_campaign(args.run_dir, args.checkpoints_dir, args.shipped_dir, n_episodes=args.episodes)
 
 def _add_confirm_expert(sub):
@@ -226,7 +229,7 @@ def _add_confirm_expert(sub):
     p.set_defaults(func=_confirm_expert)
 
 def _confirm_expert(args):
-    if args.episodes < 1: raise ValueError(f"--episodes must be at least 1, got {args.episodes}")
+    _check_episodes(args)
     confirm_expert(args.game, args.seed or (1, 2), args.episodes, args.shipped_dir)
 
 def _add_publish(sub):
@@ -243,7 +246,7 @@ def _add_publish(sub):
     p.set_defaults(func=_publish)
 
 def _publish(args):
-    if args.episodes < 1: raise ValueError(f"--episodes must be at least 1, got {args.episodes}")
+    _check_episodes(args)
     games = publish_experts(args.src, args.checkpoints_dir, args.shipped_dir, args.tier)
     stems = [f'{g}-{args.tier}' for g in games]
     print(f"published {', '.join(stems)}; checkpoints kept in {args.checkpoints_dir}")
