@@ -348,6 +348,9 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
             print(f"{g}: {card['steps']:,} env steps, ID return {card['id']['expert'][0]:.2f} vs shipped {old:.2f}: "
                   + ('shipped' if card['shipped'] else 'the shipped expert stays') + f"; sharpness: entropy {card['sharpness']['entropy']:.2f} nats, "
                   f"top action {card['sharpness']['top_prob']:.2f}", flush=True)
+            if card['shipped'] and card['id']['expert'][0] >= MILESTONES.get(g, math.inf):
+                print(f"{g}: its card reaches the milestone (ID {MILESTONES[g]:g}); before calling it, measure it on fresh seeds: "
+                      f"dd-offline confirm-expert --game {g}", flush=True)
     if out: save_json(out, Path(checkpoints_dir)/'candidates.json')   # what this piece measured, shipped or not
     if any(c['shipped'] for c in out.values()):
         save_json(cards, shipped/'cards.json'); write_expert_cards([], experts_dir=shipped)   # re-render every card, measure none
