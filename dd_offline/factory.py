@@ -226,11 +226,12 @@ def campaign_curves(run_dir) -> dict:
 
 def milestone_state(game: str, cards: dict | None = None) -> str:
     "Where `game`'s shipped expert stands against its campaign milestone, in words."
-    best, goal = shipped_id_return(game, cards), MILESTONES.get(game)
+    goal = MILESTONES.get(game)
     if goal is None: return "no milestone"
-    if best == -math.inf: return f"nothing shipped (milestone: ID {goal:g})"
+    stem, card = shipped_card(game, cards)
+    if stem is None: return f"nothing shipped (milestone: ID {goal:g})"
+    best = card['id']['expert'][0]
     state = f"shipped ID {best:.2f}: milestone {goal:g} " + ("reached" if best >= goal else "ahead")
-    card = shipped_card(game, cards)[1]
     if not card.get('fresh_seeds'): return state
     from dd_offline.evaluate import pooled_id_return
     mean, se, total, seeds = pooled_id_return(card)
