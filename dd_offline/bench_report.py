@@ -7,30 +7,21 @@ from __future__ import annotations
 import math, functools
 import numpy as np
 from .coresets import SUBSET_METHODS
-from .matching import MATCH_METHODS, method_config
-from .bptt import BPTT_METHODS, bptt_config
-from .mtt import MTT_METHODS, mtt_config
+from .distill import SET_METHODS, SET_LABELS, method_family, set_config
 
 # %% auto #0
-__all__ = ['BENCH_METHODS', 'BENCH_LABELS', 'METRICS', 'HIGHER_IS_BETTER', 'start_labels', 'paired_baseline', 't_central', 't975',
-           'mean_ci', 'seed_values', 'paired_diff', 'split_seeds', 'best_subset', 'vs_best_subset', 'budgets_of',
-           'summarize_game', 'mark', 'game_table', 'summary_table', 'plot_bench', 'budget_lines', 'plot_budgets',
-           'bench_markdown']
+__all__ = ['METRICS', 'HIGHER_IS_BETTER', 'start_labels', 'paired_baseline', 't_central', 't975', 'mean_ci', 'seed_values',
+           'paired_diff', 'split_seeds', 'best_subset', 'vs_best_subset', 'budgets_of', 'summarize_game', 'mark',
+           'game_table', 'summary_table', 'plot_bench', 'budget_lines', 'plot_budgets', 'bench_markdown']
 
 # %% ../nbs/09b_bench_report.ipynb #deefdf9f
-BENCH_METHODS = SUBSET_METHODS + MATCH_METHODS + BPTT_METHODS + MTT_METHODS
-BENCH_LABELS = ('hard', 'expert', 'learned')
-
 def start_labels(labels: str) -> str:
     "The labels a set starts from: learned labels start from the expert's probabilities (in the matching methods, BPTT and MTT alike)."
     return 'expert' if labels == 'learned' else labels
 
 def paired_baseline(method: str) -> str:
     "The subset a method's set starts from for the same seed: its paired baseline."
-    if method in SUBSET_METHODS: return 'random'
-    if method in BPTT_METHODS: return bptt_config(method).init
-    if method in MTT_METHODS: return mtt_config(method).init
-    return method_config(method).init
+    return 'random' if method_family(method) == 'subset' else set_config(method).init
 
 # %% ../nbs/09b_bench_report.ipynb #0b890d86
 def t_central(t: float, df: int) -> float:
@@ -122,7 +113,7 @@ def summarize_game(cells: list[dict]) -> list[dict]:
 
 def _summarize_budget(cells: list[dict]) -> list[dict]:
     rows = []
-    keys = sorted({(c['method'], c['labels']) for c in cells}, key=lambda k: (BENCH_METHODS.index(k[0]), BENCH_LABELS.index(k[1])))
+    keys = sorted({(c['method'], c['labels']) for c in cells}, key=lambda k: (SET_METHODS.index(k[0]), SET_LABELS.index(k[1])))
     recipes = sorted({r for c in cells for r in c['recipes']})
     for method, labels in keys:
         for recipe in recipes:
@@ -210,7 +201,7 @@ def plot_bench(results: dict, metric: str = 'expected_acc', recipe: str = 'conve
             for m in (metric, 'id_return'):
                 if m in c['recipes'].get(recipe, {}):
                     recs.append(dict(game=game, method=f"{c['method']} {c.get('n_syn')}" if several else c['method'], labels=c['labels'], metric=m,
-                                     value=float(np.mean(c['recipes'][recipe][m])), order=(c.get('n_syn') or 0, BENCH_METHODS.index(c['method']))))
+                                     value=float(np.mean(c['recipes'][recipe][m])), order=(c.get('n_syn') or 0, SET_METHODS.index(c['method']))))
     df = pd.DataFrame(recs)
     if df.empty: return None
     metrics = [m for m in (metric, 'id_return') if m in set(df.metric)]
@@ -229,7 +220,7 @@ def plot_bench(results: dict, metric: str = 'expected_acc', recipe: str = 'conve
 def budget_lines(cells: list[dict], metric: str = 'expected_acc', recipe: str = 'converged') -> dict:
     "{(method, labels): [(budget, mean, CI half-width), ...]} for every budget a (method, labels) has cells of; hand-made cells without a budget are left out."
     budgets = [n for n in budgets_of(cells) if n is not None]
-    keys = sorted({(c['method'], c['labels']) for c in cells}, key=lambda k: (BENCH_METHODS.index(k[0]), BENCH_LABELS.index(k[1])))
+    keys = sorted({(c['method'], c['labels']) for c in cells}, key=lambda k: (SET_METHODS.index(k[0]), SET_LABELS.index(k[1])))
     out = {}
     for method, labels in keys:
         pts = []

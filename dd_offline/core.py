@@ -66,7 +66,7 @@ class StudentConfig:
     bc_batch_size: int = 256
     syn_steps: int = 100
     syn_batch_size: int = 15
-    soft_steps: int = 300         # 150-sample sets with the expert's soft labels: the converged recipe of `09a_bench_distill`
+    soft_steps: int = 300         # 150-sample sets with the expert's soft labels: the converged recipe of `09a_bench`
     soft_batch_size: int = 64
 
 @dataclass
@@ -83,9 +83,7 @@ class DistillConfig:
     init: str = 'random'
     inits_per_iteration: int = 1
     snapshot_every: int = 50
-    best_method: str = 'dm'       # "Synthetic (best)" in `reproduce`: the method, labels and budget that did best in `09a_bench_distill`
-    best_labels: str = 'expert'
-    best_iterations: int = 200
+    extra_sets: tuple = (('random', 'expert', 150), ('random', 'expert', 15), ('mtt', 'learned', 15))   # `reproduce`'s rows after the paper's: (method, labels, budget)
 
 @dataclass
 class EvalConfig:
@@ -126,7 +124,8 @@ def _tiny() -> Preset:
         CollectConfig(n_episodes=4, num_envs=4),
         PercentileConfig(),
         StudentConfig(n_students=2, bc_steps=20, bc_batch_size=32, syn_steps=10, syn_batch_size=8, soft_steps=10, soft_batch_size=8),
-        DistillConfig(n_syn=8, iterations=5, real_batch_size=32, snapshot_every=2, best_iterations=3),
+        DistillConfig(n_syn=8, iterations=5, real_batch_size=32, snapshot_every=2,
+                      extra_sets=(('random', 'expert', 8), ('random', 'expert', 4), ('mtt', 'learned', 4))),
         EvalConfig(n_episodes=2, num_envs=4))
 
 def _quick() -> Preset:

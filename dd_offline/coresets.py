@@ -7,13 +7,13 @@ from __future__ import annotations
 import numpy as np
 import torch
 from .envs import N_ACTIONS
-from .models import prepare_frames
+from .models import prepare_frames, action_probs
 from .data import OfflineDataset
-from .synthetic import SyntheticSet, init_indices, expert_probs
+from .synthetic import SyntheticSet, start_indices
 
 # %% auto #0
-__all__ = ['SUBSET_METHODS', 'SUBSET_LABELS', 'expert_features', 'all_expert_probs', 'herding', 'kcenter_greedy',
-           'check_subset_request', 'subset_indices', 'subset_set', 'make_subset']
+__all__ = ['SUBSET_METHODS', 'SUBSET_LABELS', 'expert_features', 'herding', 'kcenter_greedy', 'check_subset_request',
+           'subset_indices', 'subset_set', 'make_subset']
 
 # %% ../nbs/08a_coresets.ipynb #0c630bc0
 SUBSET_METHODS = ('random', 'balanced', 'herding', 'kcenter')
@@ -26,12 +26,6 @@ def expert_features(expert, frames_u8, batch: int = 512) -> np.ndarray:
     dev = next(expert.parameters()).device
     return torch.cat([expert.features(torch.as_tensor(frames_u8[i:i + batch], device=dev)).float().cpu()
                       for i in range(0, len(frames_u8), batch)]).numpy()
-
-@torch.no_grad()
-def all_expert_probs(expert, frames_u8, batch: int = 512) -> np.ndarray:
-    "The expert's action probabilities (n, 15) on uint8 frames, in batches."
-    dev = next(expert.parameters()).device
-    return torch.cat([expert_probs(expert, frames_u8[i:i + batch], dev).cpu() for i in range(0, len(frames_u8), batch)]).numpy()
 
 # %% ../nbs/08a_coresets.ipynb #a1a6ca4b
 def herding(features: np.ndarray, n: int) -> np.ndarray:
@@ -65,18 +59,17 @@ def check_subset_request(method: str, labels: str, n: int, n_real: int):
 def subset_indices(method: str, actions: np.ndarray, n: int, seed: int = 0, features: np.ndarray | None = None) -> np.ndarray:
     "Indices of `n` real transitions chosen by `method`; herding and kcenter need `features` (e.g. `expert_features`)."
     check_subset_request(method, 'hard', n, len(actions))
-    rng = np.random.default_rng(seed)
-    if method in ('random', 'balanced'): return np.sort(init_indices(np.asarray(actions), n, method, rng))
+    if method in ('random', 'balanced'): return start_indices(method, actions, n, seed)
     if features is None or len(features) != len(actions):
         raise ValueError(f"{method} needs one feature row per transition (features=expert_features(expert, ds.obs))")
-    return herding(features, n) if method == 'herding' else kcenter_greedy(features, n, int(rng.integers(len(actions))))
+    return herding(features, n) if method == 'herding' else kcenter_greedy(features, n, int(np.random.default_rng(seed).integers(len(actions))))
 
 def subset_set(ds: OfflineDataset, idx, labels: str = 'hard', probs: np.ndarray | None = None, method: str = 'subset', seed: int = 0) -> SyntheticSet:
     "The real transitions `idx` of `ds` as a `SyntheticSet`: hard labels (actions) or `expert` labels (`probs[idx]`)."
     idx = np.asarray(idx)
     if labels not in SUBSET_LABELS: raise ValueError(f"unknown labels {labels!r} for a subset; use one of {', '.join(SUBSET_LABELS)}")
     if labels == 'expert':
-        if probs is None or len(probs) != len(ds): raise ValueError("expert labels need the expert's probabilities for every transition (probs=all_expert_probs(expert, ds.obs))")
+        if probs is None or len(probs) != len(ds): raise ValueError("expert labels need the expert's probabilities for every transition (probs=action_probs(expert, ds.obs))")
         lab = torch.as_tensor(probs[idx], dtype=torch.float32)
     else: lab = torch.as_tensor(ds.actions[idx]).long()
     frames = prepare_frames(ds.obs[idx])
@@ -90,5 +83,5 @@ def make_subset(ds: OfflineDataset, method: str, n: int = 150, labels: str = 'ha
     needs_expert = method in ('herding', 'kcenter') and features is None or labels == 'expert' and probs is None
     if needs_expert and expert is None: raise ValueError(f"{method} with {labels} labels needs the expert (expert=load_expert(game)) or precomputed features/probs")
     if method in ('herding', 'kcenter') and features is None: features = expert_features(expert, ds.obs)
-    if labels == 'expert' and probs is None: probs = all_expert_probs(expert, ds.obs)
+    if labels == 'expert' and probs is None: probs = action_probs(expert, ds.obs)
     return subset_set(ds, subset_indices(method, ds.actions, n, seed, features), labels, probs, method, seed)

@@ -19,9 +19,10 @@ from .models import ImpalaCNN
 # %% auto #0
 __all__ = ['PPO_STATS', 'CHECKPOINT_FORMAT', 'EXPERT_FORMAT', 'PORTABLE_FORMAT', 'EXTENDABLE', 'LEGACY_PPO', 'SHIPPED_DIR',
            'TIERS', 'compute_gae', 'ppo_loss', 'ppo_update', 'RewardNormalizer', 'Rollout', 'EnvState',
-           'collect_rollout', 'run_identity', 'save_portable', 'cpu_has_bf16', 'use_amp', 'lr_at', 'write_curve',
+           'collect_rollout', 'training_identity', 'save_portable', 'cpu_has_bf16', 'use_amp', 'lr_at', 'write_curve',
            'saved_identity', 'recent_return', 'status_line', 'train_expert', 'shipped_games', 'shipped_cards',
-           'best_shipped_tier', 'shipped_expert_path', 'load_expert', 'shipped_expert_summary', 'export_expert']
+           'card_id_return', 'best_shipped_tier', 'shipped_card', 'shipped_expert_path', 'load_expert',
+           'shipped_expert_summary', 'export_expert']
 
 # %% ../nbs/04_expert.ipynb #cdfd33d8
 def compute_gae(rewards, values, dones, next_value, next_done, gamma: float, lam: float):
@@ -157,7 +158,7 @@ def collect_rollout(model, env, state: EnvState, buf: Rollout, amp: bool = False
 CHECKPOINT_FORMAT, EXPERT_FORMAT, PORTABLE_FORMAT = 'dd_offline.ppo-checkpoint/1', 'dd_offline.expert/1', 'dd_offline.ppo-portable/1'
 EXTENDABLE = ('total_steps', 'checkpoint_every')
 
-def run_identity(game: str, seed: int, cfg: ExpertConfig, model: ImpalaCNN) -> dict:
+def training_identity(game: str, seed: int, cfg: ExpertConfig, model: ImpalaCNN) -> dict:
     "What must match for a checkpoint to be resumed: game, seed, architecture, PPO settings."
     ppo = {k: v for k, v in asdict(cfg).items() if k not in EXTENDABLE}
     return to_jsonable(dict(game=game, seed=seed, arch=dict(channels=model.channels, hidden=model.hidden), ppo=ppo))
@@ -276,7 +277,7 @@ def train_expert(game: str, config: ExpertConfig | str | None = None, run_dir='r
     set_seed(seed)
     model = ImpalaCNN(channels, hidden).to(device).to(memory_format=torch.channels_last)
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr, eps=cfg.adam_eps)
-    identity, ckpt_path = run_identity(game, seed, cfg, model), run_dir/'checkpoint.pt'
+    identity, ckpt_path = training_identity(game, seed, cfg, model), run_dir/'checkpoint.pt'
     update, global_step, curve, elapsed, ck, pk = 0, 0, [], 0.0, None, None
     if ckpt_path.exists():
         if not resume: raise ValueError(f"{run_dir} already holds a training run; resume=True continues it, or use another run_dir")
@@ -357,24 +358,41 @@ def train_expert(game: str, config: ExpertConfig | str | None = None, run_dir='r
 SHIPPED_DIR = Path(__file__).parent/'experts' if '__file__' in globals() else Path('../dd_offline/experts')
 TIERS = ('gpu', 'cpu')   # how the shipped experts were trained
 
-def shipped_games() -> list[str]:
+def shipped_games(shipped_dir=None) -> list[str]:
     "Games with a shipped expert of any tier."
-    return sorted({p.stem.rsplit('-', 1)[0] for p in SHIPPED_DIR.glob('*.pt') if p.stem.rsplit('-', 1)[-1] in TIERS})
+    return sorted({p.stem.rsplit('-', 1)[0] for p in Path(shipped_dir or SHIPPED_DIR).glob('*.pt') if p.stem.rsplit('-', 1)[-1] in TIERS})
 
-def shipped_cards() -> dict:
-    "The shipped experts' model cards (`experts/cards.json`), keyed by file stem such as 'starpilot-cpu'."
-    path = SHIPPED_DIR/'cards.json'
+def shipped_cards(shipped_dir=None) -> dict:
+    "Every shipped expert's model card (`cards.json` in `shipped_dir`, the package's `experts/` by default), keyed by file stem such as 'starpilot-cpu'."
+    path = Path(shipped_dir or SHIPPED_DIR)/'cards.json'
     return json.loads(path.read_text()) if path.exists() else {}
 
-def best_shipped_tier(game: str) -> str:
-    "The strongest shipped expert of `game`: the GPU tier when its model card's ID return beats the CPU tier's, else the CPU tier."
-    have = [t for t in TIERS if (SHIPPED_DIR/f'{game}-{t}.pt').exists()]
-    if not have:
-        raise FileNotFoundError(f"no shipped expert for {game!r}; shipped experts: {', '.join(shipped_games()) or 'none'} "
-                                f"(or train one with `dd-offline train-expert --game {game}` and pass its expert.pt)")
-    cards = shipped_cards()
-    def id_return(t): return cards.get(f'{game}-{t}', {}).get('id', {}).get('expert', [-math.inf])[0]
-    return max(have, key=lambda t: (id_return(t), t == 'cpu'))
+def card_id_return(card: dict) -> float:
+    "The expert's mean ID return on a model card (-inf for an empty card)."
+    return card.get('id', {}).get('expert', [-math.inf])[0]
+
+def _shipped_tiers(game: str, shipped: Path) -> list[str]:
+    return [t for t in TIERS if (shipped/f'{game}-{t}.pt').exists()]
+
+def _best_tier(game: str, shipped: Path, cards: dict) -> str | None:
+    "Of the tiers of `game` shipped in `shipped`, the one whose card shows the higher ID return (CPU on a tie); None without one."
+    return max(_shipped_tiers(game, shipped), key=lambda t: (card_id_return(cards.get(f'{game}-{t}', {})), t == 'cpu'), default=None)
+
+def best_shipped_tier(game: str, shipped_dir=None) -> str:
+    "The tier `load_expert(game)` loads: the GPU tier when its model card's ID return beats the CPU tier's, else the CPU tier."
+    shipped = Path(shipped_dir or SHIPPED_DIR)
+    tier = _best_tier(game, shipped, shipped_cards(shipped))
+    if tier is None:
+        raise FileNotFoundError(f"no shipped expert for {game!r}; shipped experts: {', '.join(shipped_games(shipped)) or 'none'} "
+                                f"(or train one with `dd-offline experts train --game {game}` and pass its expert.pt)")
+    return tier
+
+def shipped_card(game: str, tier: str | None = None, shipped_dir=None) -> dict:
+    "The model card of `game`'s shipped expert: the one `load_expert(game)` loads, or the `tier` given ({} where there is none)."
+    shipped = Path(shipped_dir or SHIPPED_DIR)
+    cards = shipped_cards(shipped)
+    tier = tier or _best_tier(game, shipped, cards)
+    return cards.get(f'{game}-{tier}', {}) if tier else {}
 
 def shipped_expert_path(game: str, tier: str | None = None) -> Path:
     "Where the package keeps its shipped expert for `game` (the strongest tier unless `tier` is given); a clear error if there is none."
@@ -384,7 +402,7 @@ def shipped_expert_path(game: str, tier: str | None = None) -> Path:
     if not path.exists():
         have = sorted(p.stem for p in SHIPPED_DIR.glob('*.pt'))
         raise FileNotFoundError(f"no shipped expert {path.stem!r} (shipped: {', '.join(have) or 'none'}); "
-                                f"train one with `dd-offline train-expert --game {game}` and pass its expert.pt")
+                                f"train one with `dd-offline experts train --game {game}` and pass its expert.pt")
     return path
 
 def _is_expert_name(path) -> bool:
@@ -414,10 +432,10 @@ def load_expert(path, device='cpu', tier: str | None = None, verbose: bool = Tru
 
 def shipped_expert_summary(game: str, tier: str) -> str:
     "One line on which shipped expert `load_expert(game)` loaded, and why."
-    card = shipped_cards().get(f'{game}-{tier}')
+    card = shipped_card(game, tier)
     line = f"load_expert({game!r}): the {tier.upper()} expert"
     if card: line += f" ({card['steps']:,} env steps; ID return {card['id']['expert'][0]:.2f}, random policy {card['id']['random'][0]:.2f})"
-    others = [t for t in TIERS if t != tier and (SHIPPED_DIR/f'{game}-{t}.pt').exists()]
+    others = [t for t in _shipped_tiers(game, SHIPPED_DIR) if t != tier]
     if others: line += f"; also shipped: {', '.join(others)} (load_expert({game!r}, tier=...))"
     return line
 

@@ -14,18 +14,18 @@ import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from .core import get_device, use_fast_malloc, save_torch, read_torch_file, config_diff, to_jsonable, ConfigMismatchError
 from .envs import N_ACTIONS
-from .models import prepare_frames, logits_of, StudentCNN
+from .models import prepare_frames, logits_of, StudentCNN, action_probs
 from .data import OfflineDataset
-from .synthetic import SyntheticSet, fresh_student, to_uint8_frames, save_synthetic
-from .coresets import subset_indices, all_expert_probs
+from .synthetic import SyntheticSet, to_uint8_frames, save_synthetic, start_indices
+from .inner import fresh_student, channel_stats, initial_labels
 
 # %% auto #0
 __all__ = ['MATCH_METHODS', 'MATCH_LABELS', 'MATCH_DISTANCES', 'METHOD_DEFAULTS', 'GRADIENT_DISTANCES', 'MATCH_CKPT_FORMAT',
            'MATCH_CHECKPOINT', 'COMPILE_MIN_ITERATIONS', 'MatchConfig', 'method_config', 'check_match_config',
            'dsa_params', 'shift_frames', 'dsa_augment', 'sample_classes', 'match_groups', 'matching_targets',
-           'channel_stats', 'gradient_distance', 'policy_params', 'bc_grads', 'group_loss', 'real_batch', 'step_loss',
-           'initial_labels', 'train_inner', 'run_identity', 'match_set', 'FunctionalMatcher', 'functional_matcher',
-           'functional_step', 'can_compile', 'want_compile', 'Killed', 'killed_after', 'heldout_match_loss']
+           'gradient_distance', 'policy_params', 'bc_grads', 'group_loss', 'real_batch', 'step_loss', 'train_inner',
+           'matching_identity', 'match_set', 'FunctionalMatcher', 'functional_matcher', 'functional_step',
+           'can_compile', 'want_compile', 'Killed', 'killed_after', 'heldout_match_loss']
 
 # %% ../nbs/08b_matching.ipynb #8127571c
 MATCH_METHODS = ('paper', 'paper_code', 'dc', 'dsa', 'dm')
@@ -39,7 +39,7 @@ class MatchConfig:
     n_syn: int = 150
     iterations: int = 200         # optimiser steps on the synthetic frames
     labels: str = 'hard'          # 'hard', 'expert' or 'learned' (logits that start from the expert's probabilities)
-    init: str = 'random'          # the starting subset: 'random' or 'balanced' (see `subset_indices`)
+    init: str = 'random'          # the starting subset: 'random' or 'balanced' (see `start_indices`)
     lr: float = 0.1
     momentum: float = 0.5
     real_batch_size: int = 256    # real frames per step, split evenly over the action groups
@@ -127,12 +127,6 @@ def matching_targets(cfg: MatchConfig, real: OfflineDataset, src: np.ndarray, re
     real_labels = torch.as_tensor(real.actions).long() if cfg.labels == 'hard' else torch.as_tensor(real_probs, dtype=torch.float32)
     return groups, real_labels
 
-def channel_stats(frames_u8: np.ndarray, n: int = 2048, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
-    "Per-channel mean and std (shaped (1, 3, 1, 1)) of up to `n` frames, in `[0, 1]` units."
-    idx = np.random.default_rng(seed).choice(len(frames_u8), min(n, len(frames_u8)), replace=False)
-    x = prepare_frames(frames_u8[np.sort(idx)])
-    return x.mean((0, 2, 3), keepdim=True), x.std((0, 2, 3), keepdim=True).clamp_min(1e-3)
-
 # %% ../nbs/08b_matching.ipynb #09e544da
 GRADIENT_DISTANCES = ('l2', 'cosine')
 
@@ -188,13 +182,6 @@ def step_loss(cfg: MatchConfig, net, params, groups, real_obs, real_labels, syn_
     return total
 
 # %% ../nbs/08b_matching.ipynb #3fdb167b
-def initial_labels(labels: str, actions, probs):
-    "(fixed labels or None, learnable logits or None) for a starting subset: its actions, the expert's probabilities, or logits whose softmax is them."
-    if labels == 'hard': return torch.as_tensor(actions).long(), None
-    p = torch.as_tensor(probs, dtype=torch.float32)
-    if labels == 'expert': return p, None
-    return None, p.clamp_min(1e-6).log().requires_grad_(True)
-
 def train_inner(net, frames: torch.Tensor, labels: torch.Tensor, steps: int, batch_size: int, rng, lr: float = 5e-3):
     "A few Adam steps of `net` on the current synthetic set (detached), between matching steps."
     opt = torch.optim.Adam(net.parameters(), lr=lr)
@@ -206,7 +193,7 @@ def train_inner(net, frames: torch.Tensor, labels: torch.Tensor, steps: int, bat
 
 MATCH_CKPT_FORMAT, MATCH_CHECKPOINT = 'dd_offline.match-checkpoint/1', 'match_checkpoint.pt'
 
-def run_identity(cfg: MatchConfig, seed: int, real: OfflineDataset, expert=None) -> dict:
+def matching_identity(cfg: MatchConfig, seed: int, real: OfflineDataset, expert=None) -> dict:
     "What a checkpoint must share to be resumed: the config, the seed, the real data (a checksum) and the expert, where the method uses one (a checksum of its weights)."
     uses_expert = expert is not None and (cfg.labels != 'hard' or cfg.network == 'expert')
     return to_jsonable(dict(config=asdict(cfg), seed=seed, game=real.game, n_real=len(real),
@@ -227,9 +214,9 @@ def match_set(real: OfflineDataset, cfg: MatchConfig, seed: int = 0, expert=None
     check_match_config(cfg, len(real), expert is not None)
     device = get_device(device) if not isinstance(device, torch.device) else device
     use_fast_malloc()
-    if cfg.labels != 'hard' and real_probs is None: real_probs = all_expert_probs(expert, real.obs)
+    if cfg.labels != 'hard' and real_probs is None: real_probs = action_probs(expert, real.obs)
     rng = np.random.default_rng(seed)
-    src = subset_indices(cfg.init, real.actions, cfg.n_syn, seed)
+    src = start_indices(cfg.init, real.actions, cfg.n_syn, seed)
     init_u8 = real.obs[src]
     mean, std = channel_stats(real.obs, seed=seed) if cfg.normalised else (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1))
     mean, std = mean.to(device), std.to(device)
@@ -242,7 +229,7 @@ def match_set(real: OfflineDataset, cfg: MatchConfig, seed: int = 0, expert=None
     expert_net = expert.to(device).eval() if expert is not None else None
     frames = lambda: z * std + mean
     start, losses, snapshots, nets, syn_labels_fixed = 0, [], {0: init_u8.copy()}, None, None
-    ckpt, identity = (Path(run_dir)/MATCH_CHECKPOINT, run_identity(cfg, seed, real, expert)) if run_dir is not None else (None, None)
+    ckpt, identity = (Path(run_dir)/MATCH_CHECKPOINT, matching_identity(cfg, seed, real, expert)) if run_dir is not None else (None, None)
     ck = _read_checkpoint(ckpt, identity) if ckpt is not None else None
     if ck is not None:
         with torch.no_grad():
@@ -293,7 +280,7 @@ def match_set(real: OfflineDataset, cfg: MatchConfig, seed: int = 0, expert=None
     for it in bar:
         if it % cfg.outer_loop == 0:
             nets = [expert_net] if cfg.network == 'expert' else [fresh_student(seed * 1_000_003 + it * 97 + k, device) for k in range(cfg.inits_per_iteration)]
-            if cfg.labels == 'expert': fixed = all_expert_probs(expert_net, to_uint8_frames(frames()))
+            if cfg.labels == 'expert': fixed = action_probs(expert_net, to_uint8_frames(frames()))
             syn_labels_fixed = torch.as_tensor(fixed, device=device) if fixed is not None else None
         loss = step(nets, label_logits.softmax(-1) if label_logits is not None else syn_labels_fixed)
         opt.step(); opt.zero_grad(set_to_none=True)
@@ -311,7 +298,7 @@ def match_set(real: OfflineDataset, cfg: MatchConfig, seed: int = 0, expert=None
         print(f"{cfg.method}: {cfg.n_syn} frames, {len(its)} steps in {secs:.1f} s ({len(its) / secs:.2f} it/s{', compiled' if compiled else ''}); "
               f"loss {np.mean(losses[:10]):.4g} -> {np.mean(losses[-10:]):.4g}")
     final = frames().detach().clamp(0, 1).cpu()
-    if cfg.labels == 'expert': labels = torch.as_tensor(all_expert_probs(expert_net, to_uint8_frames(final)))
+    if cfg.labels == 'expert': labels = torch.as_tensor(action_probs(expert_net, to_uint8_frames(final)))
     elif cfg.labels == 'learned': labels = label_logits.detach().softmax(-1).cpu()
     else: labels = fixed.cpu()
     meta = dict(game=real.game, seed=seed, labels=cfg.labels, method=cfg.method, config=asdict(cfg), compiled=compiled, resumed_from=start,

@@ -4,6 +4,7 @@
 
 # %% ../nbs/02_models.ipynb #12224c4b
 from __future__ import annotations
+import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -11,7 +12,7 @@ from .envs import N_ACTIONS
 
 # %% auto #0
 __all__ = ['prepare_frames', 'logits_of', 'sample_actions', 'ResidualBlock', 'ConvSequence', 'ImpalaCNN', 'StudentCNN',
-           'count_params']
+           'count_params', 'action_probs']
 
 # %% ../nbs/02_models.ipynb #c9abcde0
 def prepare_frames(x, device=None) -> torch.Tensor:
@@ -106,3 +107,13 @@ class StudentCNN(nn.Module):
 def count_params(model: nn.Module) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+# %% ../nbs/02_models.ipynb #1742d52f
+@torch.no_grad()
+def action_probs(model: nn.Module, frames, batch: int = 512) -> np.ndarray:
+    "A policy's action probabilities (n, 15), float32, on frames (uint8 NHWC or float NCHW in [0, 1]), `batch` frames at a time on the model's device."
+    model.eval()
+    if len(frames) == 0: return np.zeros((0, N_ACTIONS), np.float32)
+    dev = next(model.parameters()).device
+    return torch.cat([logits_of(model(torch.as_tensor(frames[i:i + batch], device=dev))).float().softmax(-1).cpu()
+                      for i in range(0, len(frames), batch)]).numpy()

@@ -17,17 +17,16 @@ from .data import save_dataset, load_dataset, summarize
 from .collector import collect
 from .percentile import percentile_filter, percentile_table, PAPER_SYNTHETIC_SIZE
 from .students import train_bc_students, train_synthetic_students
-from .distill import paper_config
+from .models import action_probs
+from .distill import make_set, paper_settings, tiny_settings, set_name
 from .synthetic import load_synthetic, save_synthetic
-from .coresets import make_subset, all_expert_probs
-from .matching import method_config, match_set
 from .students import train_students
 from .evaluate import evaluate_methods, summarize_result, results_table, plot_results, EvalResult
 from .executors import get_executor
 
 # %% auto #0
-__all__ = ['STAGES', 'STUDENTS_FORMAT', 'SOFT_LABEL_ROWS', 'run_stage', 'save_students', 'load_students', 'default_expert_source',
-           'get_expert', 'reproduce_game', 'student_methods', 'train_method', 'result_record', 'results_from_json',
+__all__ = ['STAGES', 'STUDENTS_FORMAT', 'run_stage', 'save_students', 'load_students', 'default_expert_source', 'get_expert',
+           'reproduce_game', 'student_methods', 'extra_set_file', 'train_method', 'result_record', 'results_from_json',
            'method_rank', 'table4', 'rows_note', 'write_report', 'reproduce']
 
 # %% ../nbs/11_reproduce.ipynb #ca18a4da
@@ -96,12 +95,14 @@ def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, dev
     stages['evaluate'] = run_stage(game_dir, 'evaluate', _evaluate, log)
     return dict(stages=stages, results=load_json(game_dir/'results.json'))
 
-SOFT_LABEL_ROWS = {'Random 150 + expert labels': 'random_expert.pt', 'Synthetic (best)': 'best.pt'}
-
 def student_methods(p: Preset) -> list[tuple]:
-    "(name, kind, source) of every student row in the paper's order: BCx% by x, Synthetic, then the soft-label rows."
+    "(name, kind, source) of every student row in the paper's order: BCx% by x, Synthetic, then the extra rows (`DistillConfig.extra_sets`)."
     return ([(f'BC{x}%', 'bc', x) for x in p.percentile.percentiles] + [('Synthetic', 'syn', 'synthetic.pt')]
-            + [(name, 'soft', file) for name, file in SOFT_LABEL_ROWS.items()])
+            + [(set_name(m, n, labels), 'soft', extra_set_file(m, n, labels)) for m, labels, n in p.distill.extra_sets])
+
+def extra_set_file(method: str, n: int, labels: str) -> str:
+    "Where the distill stage keeps an extra row's set, in the game's `distill/`."
+    return f'{method}-{labels}-n{n}.pt'
 
 def train_method(method: tuple, ds, game_dir, p: Preset, device=None) -> list:
     "The students of one method (a `student_methods` entry), with the preset's recipe for its kind; one executor task."
@@ -113,15 +114,15 @@ def train_method(method: tuple, ds, game_dir, p: Preset, device=None) -> list:
     return train_students(syn.frames, syn.labels, s.n_students, s.soft_steps, s.soft_batch_size, s.lr, p.seed, device)[0]
 
 def _stage_distill(ds, expert, cfg, p: Preset, game_dir: Path, device) -> dict:
-    "The paper's distilled set (`match_set(method='paper')`, resumable in `distill/`), and the two sets with the expert's soft labels: a random subset and the best method's set."
-    syn = match_set(ds, paper_config(cfg), p.seed, device=device, progress=False, run_dir=game_dir/'distill')
-    probs = all_expert_probs(expert, ds.obs)
-    save_synthetic(make_subset(ds, 'random', cfg.n_syn, 'expert', p.seed, probs=probs), game_dir/'distill'/'random_expert.pt')
-    best_cfg = method_config(cfg.best_method, n_syn=cfg.n_syn, iterations=cfg.best_iterations, labels=cfg.best_labels)
-    best = match_set(ds, best_cfg, p.seed, expert=expert, real_probs=probs, device=device, progress=False)
-    save_synthetic(best, game_dir/'distill'/'best.pt')
-    return dict(n_syn=len(syn), best=dict(method=cfg.best_method, labels=cfg.best_labels, iterations=cfg.best_iterations,
-                                          pixel_change=best.meta['pixel_change']))
+    "The paper's distilled set (resumable in `distill/`), and the sets of the extra rows (`cfg.extra_sets`), all from `make_set`."
+    syn = make_set(ds, 'paper', cfg.n_syn, cfg.labels, p.seed, device=device, progress=False, run_dir=game_dir/'distill', **paper_settings(cfg))
+    probs, extra = action_probs(expert, ds.obs), {}
+    for method, labels, n in cfg.extra_sets:
+        s = make_set(ds, method, min(n, len(ds)), labels, p.seed, expert, probs=probs, cache_dir=game_dir/'distill', device=device, progress=False,
+                     **(tiny_settings(method) if p.name == 'tiny' else {}))
+        save_synthetic(s, game_dir/'distill'/extra_set_file(method, n, labels))
+        extra[set_name(method, n, labels)] = dict(method=method, labels=labels, n=len(s), pixel_change=s.meta['pixel_change'], seconds=s.meta.get('seconds'))
+    return dict(n_syn=len(syn), extra=extra)
 
 def _stage_expert(game, p, game_dir, source, device):
     model = get_expert(game, source, game_dir, p, device)
@@ -143,7 +144,7 @@ def results_from_json(rec: dict, game: str) -> dict:
     return {lv: {m: res(lv, rows[m]) for m in sorted(rows, key=method_rank)} for lv, rows in rec.items()}
 
 def method_rank(name: str):
-    "The paper's row order: Expert, BCx% by x, Synthetic, then anything else, Random last."
+    "The paper's row order: Expert, BCx% by x, Synthetic, then the extra rows by name, Random last."
     if name.startswith('BC') and name.endswith('%'): return (1, float(name[2:-1]))
     return ({'Expert': 0, 'Synthetic': 2, 'Random': 4}.get(name, 3), 0.0)
 
@@ -162,10 +163,10 @@ def rows_note(p: Preset) -> str:
     "What the synthetic rows are: the method, labels and student recipe behind each."
     d, s = p.distill, p.students
     return (f"Rows: *Synthetic* is the paper's distillation ({d.iterations} iterations, {d.distance}, lr {d.lr:g}, {d.labels} labels; "
-            f"students {s.syn_steps} steps at batch {s.syn_batch_size}, the paper's recipe). *Random 150 + expert labels* is a random "
-            f"real subset labelled with the expert's action probabilities, and *Synthetic (best)* the set of `{d.best_method}` with "
-            f"{d.best_labels} labels ({d.best_iterations} iterations), the best method of the distillation benchmark; both train "
-            f"students for {s.soft_steps} steps at batch {s.soft_batch_size} (the converged recipe).")
+            f"students {s.syn_steps} steps at batch {s.syn_batch_size}, the paper's recipe). The rows after it are named by method, "
+            f"budget and labels ({', '.join(set_name(m, n, lab) for m, lab, n in d.extra_sets)}): *expert* labels are the expert's action "
+            f"probabilities on the set's frames, *learned* ones start there and are learned with the frames (the methods' published settings); "
+            f"their students train {s.soft_steps} steps at batch {s.soft_batch_size} (the converged recipe).")
 
 def write_report(run_dir: Path, p: Preset, games: list, per_game: dict, wall: float) -> Path:
     "report.md: config, versions, wall time per stage, Tables 2-4 beside the paper, links to the figures."

@@ -18,7 +18,7 @@ def test_killed_bench_skips_finished_cells(tmp_path):
     Slow (80 s on 2 cores, three processes that each load the expert and its episodes); the default suite covers the same
     behaviour in parts: `09a` reruns skip finished cells, and tests/test_reproduce.py kills a console-script job with
     SIGKILL and checks that its atomically written stages survive."""
-    cmd = ['dd-offline', 'bench-distill', '--game', 'starpilot', '--method', 'random', '--method', 'dm',
+    cmd = ['dd-offline', 'bench', '--game', 'starpilot', '--method', 'random', '--method', 'dm',
            '--labels', 'expert', '--seeds', '2', '--preset', 'tiny', '--run-dir', str(tmp_path)]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     cells = tmp_path/'starpilot'/'cells'

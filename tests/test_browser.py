@@ -180,7 +180,7 @@ def test_campaign_watcher_refreshes_in_jupyterlab(tmp_path, jupyterlab):
     "Open a CampaignWatcher on a running campaign, let the campaign write another update, press Refresh: the status line and the curves follow."
     curve = tmp_path/'camp'/'bigfish'/'curve.csv'
     write_campaign_curve(curve, [16384, 32768])
-    write_notebook(tmp_path/'watch.ipynb', ["from dd_offline.factory import CampaignWatcher", f"CampaignWatcher({str(tmp_path/'camp')!r})"])
+    write_notebook(tmp_path/'watch.ipynb', ["from dd_offline.widgets import CampaignWatcher", f"CampaignWatcher({str(tmp_path/'camp')!r})"])
     with playwright.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         page = browser.new_page(viewport={'width': 1280, 'height': 900})

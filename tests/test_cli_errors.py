@@ -15,6 +15,6 @@ def test_resume_with_another_config_names_the_restart_flag(tmp_path, capsys):
 
 def test_bench_resume_with_another_config_names_the_restart_flag(tmp_path, capsys):
     (tmp_path/'config.json').write_text(json.dumps(dict(bench=dict(preset='other'))))
-    rc = main(['bench-distill', '--preset', 'tiny', '--seeds', '1', '--method', 'random', '--run-dir', str(tmp_path)])
+    rc = main(['bench', '--preset', 'tiny', '--seeds', '1', '--method', 'random', '--run-dir', str(tmp_path)])
     err = capsys.readouterr().err
     assert rc == 2 and '--restart' in err and 'restart=True' not in err, err

@@ -12,7 +12,7 @@ import pytest
 import torch
 
 from dd_offline.core import DistillConfig
-from dd_offline.distill import distill, compare_to_subsets
+from dd_offline.distill import compare_to_subsets
 from dd_offline.matching import method_config, match_set
 from dd_offline.models import ImpalaCNN
 from dd_offline.synthetic import pattern_dataset
@@ -57,3 +57,28 @@ def test_distilled_frames_beat_random_real_subsets():
     r = compare_to_subsets(real, test, HELPFUL, seeds=(0, 1, 2), n_students=10)
     print('distilled', np.round(r['distilled'], 3), 'random subsets', np.round(r['subset'], 3))
     assert np.mean(r['distilled']) > np.mean(r['subset']), r
+
+
+def test_distill_command_makes_a_set_the_scrubber_opens(tmp_path):
+    """`dd-offline distill` from the console script, as a user runs it: a learned-label MTT set of 15 for starpilot from
+    the shipped expert's episodes (tiny preset: 2 episodes, 2 outer steps), a file that the scrubber and StudentLab open; a rerun skips it."""
+    import subprocess
+    from dd_offline.widgets import SampleScrubber, StudentLab
+    from dd_offline.synthetic import load_synthetic
+    cmd = ['dd-offline', 'distill', '--game', 'starpilot', '--method', 'mtt', '-n', '15', '--labels', 'learned', '--preset', 'tiny',
+           '--run-dir', str(tmp_path)]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    path = tmp_path/'starpilot'/'sets'/'mtt-learned-n15-s0-tiny.pt'
+    assert f'wrote {path}' in r.stdout and 'SampleScrubber' in r.stdout, r.stdout
+    syn = load_synthetic(path)
+    assert (len(syn), syn.meta['method'], syn.meta['labels'], tuple(syn.labels.shape)) == (15, 'mtt', 'learned', (15, 15))
+    assert syn.meta['pixel_change'] > 0 and syn.meta['request']['episodes'] == 2
+    scrubber = SampleScrubber(str(path))
+    assert len(scrubber.data) == 15 and sorted(scrubber.data.snapshots)[0] == 0 and len(scrubber.data.snapshots) >= 2
+    lab = StudentLab.from_sets(tmp_path, 'starpilot')
+    assert lab.dataset.value == 'mtt-learned-n15-s0-tiny' and len(lab.datasets('starpilot')['mtt-learned-n15-s0-tiny'][0]) == 15
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and 'made earlier' in again.stdout, again.stdout + again.stderr
+    bad = subprocess.run(cmd[:4] + ['--method', 'dm', '--labels', 'learned', '--run-dir', str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert bad.returncode != 0 and 'dm never uses labels while matching' in bad.stderr and 'Traceback' not in bad.stderr, bad.stderr

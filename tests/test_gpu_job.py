@@ -1,7 +1,7 @@
 """The one-call GPU job (scripts/gpu_experts.sh) as a lent machine runs it, dry on the CPU at tiny scale, then brought home
-with `dd-offline publish-experts`, then continued by a second piece from the published checkpoints. The script hands its
+with `dd-offline experts publish --job`, then continued by a second piece from the published checkpoints. The script hands its
 minutes to `train_experts` (the job records them); that a budget stops a run and leaves its checkpoints is tested in
-`04a_expert_factory`, without the cost of a third job here."""
+`04a_factory`, without the cost of a third job here."""
 import json, os, subprocess
 from pathlib import Path
 import torch
@@ -30,7 +30,7 @@ def test_gpu_job_dry_run_publish_and_continue(tmp_path):
     assert all((tmp_path/'out'/f'{g}.pt').stat().st_size < 10e6 for g in GAMES)
 
     shipped, kept = tmp_path/'shipped', tmp_path/'checkpoints'
-    r = subprocess.run(['dd-offline', 'publish-experts', str(tmp_path/'out'), '--checkpoints-dir', str(kept),
+    r = subprocess.run(['dd-offline', 'experts', 'publish', '--job', str(tmp_path/'out'), '--checkpoints-dir', str(kept),
                         '--shipped-dir', str(shipped), '--episodes', '1'], capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
     assert 'published bigfish-gpu, jumper-gpu, starpilot-gpu' in r.stdout

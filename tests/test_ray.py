@@ -106,7 +106,7 @@ def test_reproduce_on_ray_matches_in_process(tmp_path, local_ray, capsys):
     runs = {name: json.loads((tmp_path/name/'results.json').read_text()) for name in ('local', 'ray')}
     assert set(runs['ray']) == {'starpilot', 'jumper'}
     assert set(runs['ray']['starpilot']['id']) == {'Expert', 'BC10%', 'BC25%', 'BC40%', 'BC100%', 'Synthetic',
-                                                   'Random 150 + expert labels', 'Synthetic (best)', 'Random'}
+                                                   'Random 8 + expert labels', 'Random 4 + expert labels', 'MTT 4 + learned labels', 'Random'}
     assert runs['ray'] == runs['local']                                       # every episode's return, every row, both games
 
 

@@ -42,11 +42,11 @@ def test_killed_run_with_shipped_expert_continues_from_last_finished_stage(tmp_p
     assert r.returncode == 0, r.stderr
     skipped = [l.split()[0] for l in r.stdout.splitlines() if 'skipped' in l]
     assert sorted(skipped) == done, (skipped, done)
-    assert '| Synthetic |' in r.stdout and '| Synthetic (best) |' in r.stdout and '| Random |' in r.stdout and 'the best method of the distillation benchmark' in r.stdout
+    assert '| Synthetic |' in r.stdout and '| MTT 4 + learned labels |' in r.stdout and '| Random |' in r.stdout and 'named by method, budget and labels' in r.stdout
     res = json.loads((tmp_path/'results.json').read_text())['starpilot']
     assert set(res) == {'id', 'ood'}
     for lv in res:
-        assert set(res[lv]) == {'Expert', 'BC10%', 'BC25%', 'BC40%', 'BC100%', 'Synthetic', 'Random 150 + expert labels', 'Synthetic (best)', 'Random'}
+        assert set(res[lv]) == {'Expert', 'BC10%', 'BC25%', 'BC40%', 'BC100%', 'Synthetic', 'Random 8 + expert labels', 'Random 4 + expert labels', 'MTT 4 + learned labels', 'Random'}
         assert res[lv]['Expert']['mean'] > res[lv]['Random']['mean'], res[lv]      # 2 episodes each, seed 0: 2.0 > 0.0 (ID), 3.5 > 0.5 (OOD)
     stage = json.loads((tmp_path/'starpilot'/'stages'/'expert.json').read_text())
     assert stage['source'] == 'shipped' and stage['steps'] > 40_000

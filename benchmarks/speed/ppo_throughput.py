@@ -1,8 +1,8 @@
 """PPO expert throughput: dd_offline's trainer in fp32 and in bf16 autocast, beside a plain PPO loop, measured side by side in one run.
 
-    python benchmarks/ppo_throughput.py --rollout paper --variants fp32 bf16     # the campaign's question: bf16 vs fp32 at 64 x 256
-    python benchmarks/ppo_throughput.py                                          # CPU-sized rollout, all variants
-    python benchmarks/ppo_throughput.py --device cuda                            # GPU, the paper's 64 x 256 rollout
+    python benchmarks/speed/ppo_throughput.py --rollout paper --variants fp32 bf16     # the campaign's question: bf16 vs fp32 at 64 x 256
+    python benchmarks/speed/ppo_throughput.py                                          # CPU-sized rollout, all variants
+    python benchmarks/speed/ppo_throughput.py --device cuda                            # GPU, the paper's 64 x 256 rollout
 
 The plain loop is the same algorithm (same rollout, GAE, clipped PPO update) written the obvious way: fp32 NCHW
 frames, default memory format, no autocast, per-minibatch .item() calls. `fp32` is the trainer with autocast off

@@ -1,12 +1,12 @@
-"""Distillation throughput: a plain PyTorch Eq. 2 loop vs dd_offline's `distill`, measured side by side in one run.
+"""Distillation throughput: a plain PyTorch Eq. 2 loop vs dd_offline's `make_set(real, 'paper', ...)`, measured side by side in one run.
 
-    python benchmarks/distill.py                  # CPU, the paper's settings (150 frames, real batch 256)
-    python benchmarks/distill.py --device cuda    # GPU
+    python benchmarks/speed/distill.py                  # CPU, the paper's settings (150 frames, real batch 256)
+    python benchmarks/speed/distill.py --device cuda    # GPU
 
 Prints outer iterations/s (one iteration = a fresh student, BC gradients on a real batch and on the synthetic set,
 the second-order step on the synthetic frames) for:
   plain loop   fp32 NCHW frames, default memory format, glibc's default malloc (measured before dd_offline tunes it);
-  dd_offline   distill(real, DistillConfig(...), compile=False), i.e. match_set(method='paper'): uint8 real data,
+  dd_offline   make_set(real, 'paper', **paper_settings(DistillConfig(...)), compile=False): uint8 real data,
                channels-last, tuned malloc;
   compiled     the same with compile=True (torch.compile of the torch.func step; what 'auto' picks for runs of
                300+ iterations), timed after compiling; the compile time is printed and added to its 1000-iteration total;
@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 from dd_offline.core import DistillConfig, get_device
 from dd_offline.data import Episode, dataset_from_episodes
-from dd_offline.distill import distill
+from dd_offline.distill import make_set, paper_settings
 from dd_offline.models import StudentCNN
 
 
@@ -45,7 +45,7 @@ def ours(real, n_syn, iterations, batch_size, device, compile=False):
     cfg = DistillConfig(n_syn=n_syn, iterations=iterations, real_batch_size=batch_size, snapshot_every=10**6)
     if device.type == 'cuda': torch.cuda.synchronize()
     t0 = time.time()
-    distill(real, cfg, seed=0, device=device, progress=False, verbose=False, compile=compile)
+    make_set(real, 'paper', cfg.n_syn, cfg.labels, 0, device=device, progress=False, compile=compile, **paper_settings(cfg))
     if device.type == 'cuda': torch.cuda.synchronize()
     return iterations / (time.time() - t0)
 

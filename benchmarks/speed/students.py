@@ -1,7 +1,7 @@
 """Student training throughput: the plain fp32 loop vs dd_offline's fast path, measured side by side in one run.
 
-    python benchmarks/students.py                 # CPU
-    python benchmarks/students.py --device cuda   # GPU (the fast path is vmap there)
+    python benchmarks/speed/students.py                 # CPU
+    python benchmarks/speed/students.py --device cuda   # GPU (the fast path is vmap there)
 
 Prints student-steps/s (one optimiser step of one student = 1) for:
   plain loop   fp32 NCHW frames, default memory format, students one after another, torch's default threads,

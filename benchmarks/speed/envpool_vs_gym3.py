@@ -1,7 +1,7 @@
 """EnvPool's Procgen against Procgen's own gym3 env (what dd_offline uses): is it the same game, and is it faster?
 
     pip install envpool        # plus the system Qt >= 5.15 runtime EnvPool's Procgen links against (apt install libqt5gui5)
-    python benchmarks/envpool_vs_gym3.py
+    python benchmarks/speed/envpool_vs_gym3.py
 
 Same game: both start level 0 (start_level=0, num_levels=1) and take the same actions; the frames are compared step by step.
 Speed: 64 envs of each, random actions, 300 steps, same thread count, measured side by side in one run.
