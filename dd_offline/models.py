@@ -11,8 +11,8 @@ import torch.nn.functional as F
 from .envs import N_ACTIONS
 
 # %% auto #0
-__all__ = ['prepare_frames', 'logits_of', 'sample_actions', 'ResidualBlock', 'ConvSequence', 'ImpalaCNN', 'StudentCNN',
-           'count_params', 'action_probs']
+__all__ = ['STUDENT_ARCHS', 'prepare_frames', 'logits_of', 'sample_actions', 'ResidualBlock', 'ConvSequence', 'ImpalaCNN',
+           'StudentCNN', 'count_params', 'action_probs', 'ImpalaStudent', 'make_student']
 
 # %% ../nbs/02_models.ipynb #c9abcde0
 def prepare_frames(x, device=None) -> torch.Tensor:
@@ -117,3 +117,23 @@ def action_probs(model: nn.Module, frames, batch: int = 512) -> np.ndarray:
     dev = next(model.parameters()).device
     return torch.cat([logits_of(model(torch.as_tensor(frames[i:i + batch], device=dev))).float().softmax(-1).cpu()
                       for i in range(0, len(frames), batch)]).numpy()
+
+# %% ../nbs/02_models.ipynb #562102cc
+class ImpalaStudent(nn.Module):
+    "The IMPALA network as a student: the expert's layout without its value head; frames -> 15 logits."
+    def __init__(self, channels=(16, 32, 32), hidden=256, n_actions=N_ACTIONS):
+        super().__init__()
+        self.net = ImpalaCNN(channels, hidden, n_actions)
+        del self.net.value
+    def features(self, x) -> torch.Tensor: return self.net.features(x)
+    def forward(self, x): return self.net.policy(self.features(x))
+    @torch.no_grad()
+    def act(self, x, greedy: bool = False) -> torch.Tensor: return sample_actions(self(x), greedy)
+
+STUDENT_ARCHS = dict(paper=lambda: StudentCNN(), wide=lambda: StudentCNN((3, 32, 64, 64, 32)),
+                     impala_small=lambda: ImpalaStudent((8, 16, 16), 128), impala=lambda: ImpalaStudent())
+
+def make_student(arch: str = 'paper') -> nn.Module:
+    "A freshly initialised student of architecture `arch` (from the global torch seed): one of `STUDENT_ARCHS`."
+    if arch not in STUDENT_ARCHS: raise ValueError(f"unknown student architecture {arch!r}; use one of {', '.join(STUDENT_ARCHS)}")
+    return STUDENT_ARCHS[arch]()

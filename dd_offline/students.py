@@ -13,7 +13,7 @@ from torch.func import stack_module_state, functional_call, vmap
 from fastprogress.fastprogress import progress_bar
 from .core import StudentConfig, get_device, use_fast_malloc
 from .envs import N_ACTIONS
-from .models import StudentCNN, prepare_frames
+from .models import StudentCNN, prepare_frames, make_student
 from .data import OfflineDataset
 
 # %% auto #0
@@ -50,12 +50,12 @@ def check_training_data(frames, labels, device=None):
 # %% ../nbs/07_students.ipynb #58eb9b81
 def student_seed(seed: int, i: int) -> int: return seed * 10_007 + i
 
-def init_students(n: int, seed: int, device=None) -> list[StudentCNN]:
-    "`n` freshly initialised students, student i from `student_seed(seed, i)`."
+def init_students(n: int, seed: int, device=None, arch: str = 'paper') -> list:
+    "`n` freshly initialised students of architecture `arch` (`make_student`), student i from `student_seed(seed, i)`."
     models = []
     for i in range(n):
         with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(student_seed(seed, i)); models.append(StudentCNN())
+            torch.manual_seed(student_seed(seed, i)); models.append(make_student(arch))
     return [m.to(device).to(memory_format=torch.channels_last) for m in models]
 
 def batch_indices(n_data: int, steps: int, batch_size: int, seed: int, i: int) -> torch.Tensor:
@@ -65,9 +65,9 @@ def batch_indices(n_data: int, steps: int, batch_size: int, seed: int, i: int) -
 
 def bc_loss(logits, labels): return F.cross_entropy(logits, labels)
 
-def train_one(model, frames, labels, idx, lr, on_step=None) -> torch.Tensor:
-    "Train `model` in place on the minibatches `idx`; returns its loss per step. `on_step(t)` runs after each step."
-    opt = torch.optim.Adam(model.parameters(), lr=lr)
+def train_one(model, frames, labels, idx, lr, on_step=None, opt=None) -> torch.Tensor:
+    "Train `model` in place on the minibatches `idx`; returns its loss per step. `on_step(t)` runs after each step; `opt`: an Adam to continue (default: a new one)."
+    opt = opt or torch.optim.Adam(model.parameters(), lr=lr)
     losses = torch.zeros(len(idx))
     dev_idx = idx.to(frames.device)
     for t in range(len(idx)):
@@ -102,9 +102,9 @@ def _train_threads(models, frames, labels, idx, lr, workers, bar=None):
             while not all(f.done() for f in futures): time.sleep(0.2); bar.update(len(done))
         return torch.stack([f.result() for f in futures])
 
-def _train_vmap(models, frames, labels, idx, lr, bar=None):
+def _train_vmap(models, frames, labels, idx, lr, bar=None, arch: str = 'paper'):
     params, buffers = stack_module_state(models)
-    base = StudentCNN().to('meta')
+    base = make_student(arch).to('meta')
     def loss_of(p, b, x, y): return bc_loss(functional_call(base, (p, b), (x,)), y)
     batched_loss = vmap(loss_of)
     opt = torch.optim.Adam(list(params.values()), lr=lr)
@@ -127,8 +127,8 @@ def default_mode(device) -> str:
     return 'threads' if (os.cpu_count() or 1) > 1 else 'loop'
 
 def train_students(frames, labels, n_students: int = 10, steps: int = 1000, batch_size: int = 256, lr: float = 5e-3,
-                   seed: int = 0, device=None, mode: str = 'auto', progress: bool = False, verbose: bool = False):
-    "Train `n_students` students by behaviour cloning; returns (students, losses of shape (n_students, steps))."
+                   seed: int = 0, device=None, mode: str = 'auto', progress: bool = False, verbose: bool = False, arch: str = 'paper'):
+    "Train `n_students` students of architecture `arch` (`make_student`) by behaviour cloning; returns (students, losses of shape (n_students, steps))."
     device = get_device(device) if not isinstance(device, torch.device) else device
     if mode == 'auto': mode = default_mode(device)
     if mode not in ('loop', 'threads', 'vmap'): raise ValueError(f"unknown mode {mode!r}; use 'auto', 'loop', 'threads' or 'vmap'")
@@ -136,14 +136,14 @@ def train_students(frames, labels, n_students: int = 10, steps: int = 1000, batc
         raise ValueError(f"n_students, steps and batch_size must be >= 1, got {n_students}, {steps}, {batch_size}")
     frames, labels = check_training_data(frames, labels, device)
     use_fast_malloc()
-    models = init_students(n_students, seed, device)
+    models = init_students(n_students, seed, device, arch)
     idx = torch.stack([batch_indices(len(frames), steps, batch_size, seed, i) for i in range(n_students)])
     bar = progress_bar(range(steps if mode == 'vmap' else n_students), leave=False) if progress else None
     t0 = time.time()
     for m in models: m.train()
     if mode == 'loop': losses = _train_loop(models, frames, labels, idx, lr, bar)
     elif mode == 'threads': losses = _train_threads(models, frames, labels, idx, lr, min(os.cpu_count() or 1, n_students), bar)
-    else: losses = _train_vmap(models, frames, labels, idx, lr, bar)
+    else: losses = _train_vmap(models, frames, labels, idx, lr, bar, arch)
     secs = time.time() - t0
     if verbose: print(f"trained {n_students} students x {steps} steps (batch {batch_size}) in {secs:.1f} s: "
                       f"{n_students * steps / secs:.1f} student-steps/s ({mode}, {device})")

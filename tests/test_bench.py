@@ -56,11 +56,11 @@ def test_bench_ranking_on_starpilot(tmp_path):
 
 
 def test_committed_tables_follow_the_cells():
-    "The committed run's table.md and the README's benchmark tables are what the current statistic makes of the committed cells."
+    "The committed run's table.md and the benchmark tables of benchmarks/README.md are what the current statistic makes of the committed cells."
     out = load_bench(COMMITTED)
     cfg = BenchConfig(**load_json(COMMITTED/'config.json')['bench'])
     assert (COMMITTED/'table.md').read_text() == bench_markdown(out, cfg)
-    readme = (ROOT/'README.md').read_text()
+    readme = (ROOT/'benchmarks'/'README.md').read_text()          # the benchmark's story, run by run
     for game in ('starpilot', 'jumper'): assert summary_table(out[game]) + '\n' in readme, game
     rows = {(r['method'], r['labels'], r['recipe']): r for r in out['starpilot']['rows']}
     best, choice, m, h, n = rows['balanced', 'hard', 'converged']['id_return vs best subset']
