@@ -16,8 +16,8 @@ from .evaluate import evaluate_policies
 from .bench import BenchData, bench_data, get_bench_config, student_metrics
 
 # %% auto #0
-__all__ = ['CEILING_LR', 'CeilingConfig', 'cpu_bf16', 'train_scored', 'score_row', 'ceiling_rows', 'ceiling_path',
-           'student_ceiling', 'load_ceiling', 'ceiling_markdown', 'plot_ceiling', 'write_ceiling']
+__all__ = ['CEILING_LR', 'CeilingConfig', 'train_scored', 'score_row', 'ceiling_rows', 'ceiling_path', 'student_ceiling',
+           'load_ceiling', 'ceiling_markdown', 'plot_ceiling', 'write_ceiling']
 
 # %% ../nbs/09c_ceiling.ipynb #ce000005
 CEILING_LR = dict(paper=5e-3, wide=3e-3, impala_small=1e-3, impala=1e-3)
@@ -30,12 +30,6 @@ class CeilingConfig:
     batch_size: int = 256
     episodes: int = 20                # per level set (ID, OOD); 0: imitation metrics only
     seed: int = 0
-    amp: bool = True                  # bf16 autocast while training, where the CPU has it
-
-def cpu_bf16() -> bool:
-    "Whether this machine's CPU runs bf16 natively (AVX-512 BF16 or AMX)."
-    try: return any(f in Path('/proc/cpuinfo').read_text() for f in ('avx512_bf16', 'amx_bf16'))
-    except OSError: return False
 
 def train_scored(arch: str, frames, labels, cfg: CeilingConfig, score) -> None:
     "Train one student of `arch` on (frames, labels), calling `score(steps, student)` after each of `cfg.steps` (one run, continued)."
@@ -44,9 +38,7 @@ def train_scored(arch: str, frames, labels, cfg: CeilingConfig, score) -> None:
     frames, labels = torch.as_tensor(frames), torch.as_tensor(labels)
     opt, done = torch.optim.Adam(model.parameters(), lr=CEILING_LR[arch]), 0
     for steps in sorted(cfg.steps):
-        model.train()
-        with torch.autocast('cpu', dtype=torch.bfloat16, enabled=cfg.amp and cpu_bf16()):
-            train_one(model, frames, labels, idx[done:steps], CEILING_LR[arch], opt=opt)
+        train_one(model.train(), frames, labels, idx[done:steps], CEILING_LR[arch], opt=opt)
         done = steps
         score(steps, model.eval())
 

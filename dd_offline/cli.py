@@ -12,7 +12,8 @@ from .core import set_seed, get_device, get_preset, prepare_run_dir, save_json, 
 from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
 from .models import ImpalaCNN, StudentCNN, count_params
 from .expert import train_expert, TIERS, best_shipped_tier, shipped_expert_summary
-from .factory import train_experts, publish_experts, run_campaign, campaign_status, publish_campaign, confirm_expert
+from .factory import (train_experts, publish_experts, run_campaign, campaign_status, campaign_milestones, publish_campaign,
+                             confirm_expert, measure_greedy)
 from .minari_io import add_export_command
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
 from .reproduce import reproduce, results_from_json, rows_note
@@ -201,7 +202,8 @@ def _train_many(args):
 def _add_campaign(actions):
     p = actions.add_parser('campaign', help='one piece of the CPU expert campaign: continue the experts from experts/checkpoints for --minutes',
                            description="Continue the experts' PPO runs on the CPU from --checkpoints-dir with the paper's settings, for at most "
-                                       "--minutes: starpilot until its shipped expert reaches its milestone, then jumper and bigfish. "
+                                       "--minutes: the games of the campaign's first stage not yet reached, in that stage's order (stage 2: starpilot, "
+                                       "then jumper and bigfish; `dd-offline experts status` says the stage, its rule and where each game stands). "
                                        "Each game's portable checkpoint goes to RUN_DIR/out, for `dd-offline experts publish`. Start it with nice "
                                        "(scripts/cpu_campaign.sh does) so that foreground work keeps the cores.")
     p.add_argument('--minutes', type=float, required=True, help='wall-time budget of this piece')
@@ -216,9 +218,13 @@ def _campaign(args):
     run_campaign(args.minutes, args.run_dir, args.checkpoints_dir, args.game, args.cores, args.amp, args.log_every)
 
 def _add_status(actions):
-    p = actions.add_parser('status', help="one line per game of a running (or finished) campaign: steps, return, entropy, env-steps/s, and where its shipped expert stands against its milestone")
+    p = actions.add_parser('status', help="one line per game of a running (or finished) campaign: steps, return, entropy, env-steps/s; then the campaign's stage and where each game's shipped expert stands against its milestone")
     p.add_argument('--run-dir', default='runs/campaign', help='the campaign run directory (default runs/campaign)')
-    p.set_defaults(func=lambda args: print('\n'.join(campaign_status(args.run_dir))))
+    p.add_argument('--shipped-dir', default=None, help="where the experts and model cards are (default: the package's dd_offline/experts)")
+    p.set_defaults(func=_status)
+
+def _status(args):
+    print('\n'.join(campaign_status(args.run_dir, args.shipped_dir, milestones=False) + campaign_milestones(args.shipped_dir)))
 
 # %% ../nbs/12_cli.ipynb #9890e495
 def _add_publish(actions):
@@ -260,20 +266,25 @@ def _publish_job(args):
     print(f"model cards: {card}")
 
 def _add_confirm(actions):
-    p = actions.add_parser('confirm', help="measure a shipped expert's ID return again on fresh seeds and keep them on its model card",
+    p = actions.add_parser('confirm', help="measure a shipped expert's ID return again on fresh seeds (or, with --greedy, its greedy returns) and keep them on its model card",
                            description="Play --episodes ID episodes with GAME's shipped expert (the tier with the best card) on each --seed "
                                        "(fresh seeds, not the card's own) and keep the returns on its model card, which then also shows the "
-                                       "mean ± s.e. over all its ID episodes (so does `dd-offline experts status`, beside the milestone). A "
-                                       "milestone is judged on the card; this says how firmly it holds.")
+                                       "mean ± s.e. over them (so does `dd-offline experts status`, beside the milestone). From stage 2 of the "
+                                       "campaign on, a milestone is judged on the fresh seeds alone: at least 300 episodes on at least 3 seeds. "
+                                       "With --greedy: play --episodes ID and --episodes OOD episodes with greedy actions (its most likely "
+                                       "action) on the card's own seed instead, and keep them on the card beside its sampled returns.")
     p.add_argument('--game', required=True, help=f"Procgen game (paper: {', '.join(PAPER_GAMES)})")
-    p.add_argument('--seed', type=int, action='append', help='a fresh evaluation seed, repeatable (default: 1 and 2)')
-    p.add_argument('--episodes', type=int, default=100, help='ID episodes per seed (default 100, as on the cards)')
+    p.add_argument('--seed', type=int, action='append', help='a fresh evaluation seed, repeatable (default: 1, 2 and 3)')
+    p.add_argument('--episodes', type=int, default=100, help='episodes per seed, or with --greedy per level set (default 100, as on the cards)')
+    p.add_argument('--greedy', action='store_true', help="measure the greedy returns (ID and OOD, on the card's own seed) instead of fresh seeds")
     p.add_argument('--shipped-dir', default=None, help="where the experts and model cards are (default: the package's dd_offline/experts)")
     p.set_defaults(func=_confirm)
 
 def _confirm(args):
     _check_episodes(args)
-    confirm_expert(args.game, args.seed or (1, 2), args.episodes, args.shipped_dir)
+    if args.greedy and args.seed: raise ValueError("--greedy measures on the card's own seed: leave out --seed")
+    if args.greedy: return measure_greedy(args.game, args.episodes, args.shipped_dir)
+    confirm_expert(args.game, args.seed or (1, 2, 3), args.episodes, args.shipped_dir)
 
 EXPERT_ACTIONS = [_add_train, _add_train_many, _add_campaign, _add_status, _add_publish, _add_confirm]
 
@@ -281,7 +292,7 @@ def _add_experts(sub) -> dict:
     "The `experts` group; returns its actions' parsers by full name ('experts train': parser)."
     p = sub.add_parser('experts', help='the PPO experts that play the datasets: train, train-many, campaign, status, publish, confirm',
                        description='Train the PPO experts (one, or several at once in pieces for lent GPUs), grow them in the CPU campaign '
-                                   'and watch it, ship what a piece or a job produced, and confirm a shipped expert on fresh seeds.')
+                                   'and watch it, ship what a piece or a job produced, and confirm a shipped expert on fresh seeds or measure its greedy returns.')
     actions = p.add_subparsers(dest='action', required=True, metavar='ACTION')
     for add in EXPERT_ACTIONS: add(actions)
     return {f'experts {name}': parser for name, parser in actions.choices.items()}

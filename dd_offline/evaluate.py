@@ -18,8 +18,8 @@ from .collector import random_act_fn, policy_act_fn
 # %% auto #0
 __all__ = ['PAPER_TABLE2_ID', 'PAPER_TABLE3_OOD', 'TRAINED_ON', 'CARDS_README_HEAD', 'EvalResult', 'evaluate_policies',
            'paper_value', 'summarize_result', 'evaluate_methods', 'results_table', 'plot_results', 'expert_card_stats',
-           'policy_sharpness', 'margin_in_se', 'pooled_id_return', 'expert_card_markdown', 'plot_expert_curve',
-           'write_expert_cards']
+           'return_stats', 'greedy_returns', 'policy_sharpness', 'margin_in_se', 'pooled_id_return',
+           'expert_card_markdown', 'plot_expert_curve', 'write_expert_cards']
 
 # %% ../nbs/09_evaluate.ipynb #4f773579
 @dataclass
@@ -132,8 +132,8 @@ def plot_results(results: dict, game: str):
 # %% ../nbs/09_evaluate.ipynb #03f9706d
 TRAINED_ON = {'cpu': 'a shared 2-core CPU', 'gpu': 'one GPU'}
 
-def expert_card_stats(game: str, expert=None, n_episodes: int = 100, seed: int = 0, tier: str | None = None) -> dict:
-    "Steps, wall time, and mean/std return of the expert (a shipped one by default) and of a random policy, ID and OOD."
+def expert_card_stats(game: str, expert=None, n_episodes: int = 100, seed: int = 0, tier: str | None = None, greedy: bool = True) -> dict:
+    "Steps, wall time, and mean/std return of the expert (a shipped one by default) and of a random policy, ID and OOD; with `greedy`, also the expert's greedy returns (`greedy_returns`)."
     from dd_offline.expert import load_expert
     expert = expert if expert is not None else load_expert(game, tier=tier, verbose=False)
     info = getattr(expert, 'expert_info', {})
@@ -142,8 +142,17 @@ def expert_card_stats(game: str, expert=None, n_episodes: int = 100, seed: int =
     for lv in ('id', 'ood'):
         r = evaluate_policies([expert, 'random'], game, lv, n_episodes, seed)
         out[lv] = {who: [float(x.mean()), float(x.std())] for who, x in zip(('expert', 'random'), r.returns)}
+    if greedy: out['greedy'] = greedy_returns(game, expert, n_episodes, seed)
     out['sharpness'] = policy_sharpness(game, expert, min(20, n_episodes), seed=seed)
     return out
+
+def return_stats(returns) -> list:
+    "[mean, std, episodes] of one policy's episode returns: how a card keeps a measurement."
+    return [float(np.mean(returns)), float(np.std(returns)), len(returns)]
+
+def greedy_returns(game: str, expert, n_episodes: int = 100, seed: int = 0) -> dict:
+    "The expert's returns with greedy actions (its most likely action, where the cards' own returns sample), {'id': [mean, std, episodes], 'ood': [...]}."
+    return {lv: return_stats(evaluate_policies([expert], game, lv, n_episodes, seed, greedy=True).returns[0]) for lv in ('id', 'ood')}
 
 def policy_sharpness(game: str, expert, n_episodes: int = 20, seed: int = 0, num_envs: int = 10) -> dict:
     "How decided `expert` is on the frames of its own ID episodes (actions sampled from `seed`, so a measurement repeats): mean entropy in nats and mean probability of its most likely action."
@@ -164,12 +173,14 @@ def margin_in_se(a: list, b: list, n: int) -> float:
     if se > 0: return float((a[0] - b[0]) / se)
     return 0.0 if a[0] == b[0] else math.copysign(math.inf, a[0] - b[0])   # no spread: equal, or apart by infinitely many
 
-
 # %% ../nbs/09_evaluate.ipynb #85c03ef8
-def pooled_id_return(stats: dict) -> tuple[float, float, int, list[int]]:
-    "Mean and standard error of the expert's ID return over every ID episode a card holds: its own measurement and any `fresh_seeds` measured since. Returns (mean, s.e., episodes, seeds)."
-    runs = [(stats['seed'], *stats['id']['expert'], stats['n_episodes'])]
-    runs += [(int(s), m, sd, n) for s, (m, sd, n) in (stats.get('fresh_seeds') or {}).items()]
+def pooled_id_return(stats: dict, own: bool = True) -> tuple[float, float, int, list[int]]:
+    """Mean and standard error of the expert's ID return over every ID episode a card holds: its own measurement and any `fresh_seeds`
+    measured since; with `own=False` the fresh seeds alone (not one on the card's own seed either). Returns (mean, s.e., episodes, seeds);
+    (nan, nan, 0, []) when there is nothing to pool."""
+    runs = [(stats['seed'], *stats['id']['expert'], stats['n_episodes'])] if own else []
+    runs += [(int(s), m, sd, n) for s, (m, sd, n) in (stats.get('fresh_seeds') or {}).items() if own or int(s) != stats.get('seed')]
+    if not runs: return math.nan, math.nan, 0, []
     mean, std, n = (np.array([r[i] for r in runs], float) for i in (1, 2, 3))
     total = n.sum(); grand = (n * mean).sum() / total
     var = (n * (std ** 2 + (mean - grand) ** 2)).sum() / total   # all episodes' spread around the grand mean
@@ -178,8 +189,17 @@ def pooled_id_return(stats: dict) -> tuple[float, float, int, list[int]]:
 def _fresh_seeds_line(stats: dict) -> str:
     fresh = ", ".join(f"seed {s}: {m:.2f} ± {sd:.2f}" for s, (m, sd, n) in stats['fresh_seeds'].items())
     mean, se, total, seeds = pooled_id_return(stats)
+    fmean, fse, ftotal, _ = pooled_id_return(stats, own=False)
     return (f"Measured again on fresh seeds (the table's ID row is the measurement that shipped it, so a little lucky at the margin): {fresh} "
-            f"(ID, mean ± std); over all {total} ID episodes (seeds {', '.join(map(str, seeds))}): {mean:.2f} ± {se:.2f} (mean ± s.e.).")
+            f"(ID, mean ± std); over all {total} ID episodes (seeds {', '.join(map(str, seeds))}): {mean:.2f} ± {se:.2f} (mean ± s.e.); "
+            f"over the {ftotal} episodes of the fresh seeds alone: {fmean:.2f} ± {fse:.2f}.")
+
+def _returns_note(stats: dict) -> str:
+    "What the card's table of returns shows: episodes, seed, and which actions."
+    n, seed, greedy = stats['n_episodes'], stats['seed'], stats.get('greedy')
+    if not greedy: return f"Mean ± std of the episode return over {n} episodes per row (sampled actions, seed {seed})."
+    return (f"Mean ± std of the episode return over {n} episodes per row, seed {seed}: sampled actions (drawn from the policy, as every "
+            f"table here plays them; the margin is theirs) and greedy ones (its most likely action; {greedy['id'][2]} episodes per row).")
 
 def expert_card_markdown(stats: dict, curve_png: str | None = None) -> str:
     "One model card: what the expert is, its returns beside a random policy's and the paper's expert."
@@ -190,14 +210,17 @@ def expert_card_markdown(stats: dict, curve_png: str | None = None) -> str:
     lines = [f"## {g}, {tier.upper()} tier", "", f"`load_expert('{g}', tier='{tier}')`: ImpalaCNN trained with PPO for {stats['steps']:,} env steps "
              f"({took} wall time on {where}), 200 training levels, easy mode, weights in fp16.", ""]
     if curve_png: lines += [f"![{g} {tier} learning curve]({curve_png})", ""]
-    lines += [f"| levels | this expert | random policy | margin (standard errors) | paper's expert |", "|---|---:|---:|---:|---:|"]
+    greedy = stats.get('greedy')
+    experts = "this expert, sampled | this expert, greedy" if greedy else "this expert"
+    lines += [f"| levels | {experts} | random policy | margin (standard errors) | paper's expert |", "|---|" + "---:|" * (5 if greedy else 4)]
     for lv in ('id', 'ood'):
         e, r = stats[lv]['expert'], stats[lv]['random']
         paper = PAPER_TABLE2_ID[g]['Expert'] if lv == 'id' else (PAPER_TABLE3_OOD[g]['Expert'], None)
         paper_s = f"{paper[0]:.2f} ± {paper[1]:.2f}" if paper[1] is not None else f"{paper[0]:.2f}"
-        lines.append(f"| {lv.upper()} | {e[0]:.2f} ± {e[1]:.2f} | {r[0]:.2f} ± {r[1]:.2f} | "
+        greedy_s = f" {greedy[lv][0]:.2f} ± {greedy[lv][1]:.2f} |" if greedy else ""
+        lines.append(f"| {lv.upper()} | {e[0]:.2f} ± {e[1]:.2f} |{greedy_s} {r[0]:.2f} ± {r[1]:.2f} | "
                      f"{e[0] - r[0]:+.2f} ({margin_in_se(e, r, n):+.1f}) | {paper_s} |")
-    lines += ["", f"Mean ± std of the episode return over {n} episodes per row (sampled actions, seed {stats['seed']})."]
+    lines += ["", _returns_note(stats)]
     if stats.get('fresh_seeds'): lines += ["", _fresh_seeds_line(stats)]
     if stats.get('sharpness'):
         s = stats['sharpness']
@@ -226,7 +249,7 @@ This folder is installed with the package: the experts `load_expert(game)` loads
 learning curves (`<game>-<tier>-curve.csv` and `.png`), their model cards (`cards.json`, and this file, generated by \
 `dd_offline.evaluate.write_expert_cards()`) and the campaign's progress figure (`campaign.png`). `dd-offline experts publish` \
 writes them: after a piece of the CPU campaign, or with `--job` what a `dd-offline experts train-many` job sent back; \
-`dd-offline experts confirm` adds fresh-seed measurements to a card. The training state they come from (portable PPO \
+`dd-offline experts confirm` adds fresh-seed measurements to a card (with `--greedy`, its greedy returns). The training state they come from (portable PPO \
 checkpoints, the campaign's log) is in the repository's `experts/` folder, which is not installed.
 
 The paper's experts are IMPALA CNNs trained for 25M steps on a GPU. Ours come in tiers: `cpu` (runs on 2 CPU cores) and, \
@@ -261,4 +284,3 @@ def write_expert_cards(measure=None, out_dir=None, n_episodes: int = 100, seed: 
     save_json(cards, out_dir/'cards.json')
     with atomic_write(out_dir/'README.md') as tmp: tmp.write_text("\n".join(parts))
     return out_dir/'README.md'
-

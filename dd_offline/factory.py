@@ -5,7 +5,7 @@
 # %% ../nbs/04a_factory.ipynb #c6dab1ac
 from __future__ import annotations
 import importlib, json, math, multiprocessing as mp, os, platform, shutil, sys, time
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 import torch
 from .core import (ExpertConfig, get_preset, get_device, save_json, load_json, atomic_write, read_torch_file,
@@ -16,10 +16,12 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
                                card_id_return)
 
 # %% auto #0
-__all__ = ['MILESTONES', 'CAMPAIGN_STAGES', 'CLEANRL_CURVES', 'game_config', 'split_cores', 'worker_context', 'train_experts',
-           'write_job_outputs', 'publish_experts', 'export_with_curve', 'keep_checkpoints', 'campaign_games',
-           'run_campaign', 'campaign_curves', 'milestone_state', 'campaign_status', 'plot_campaign',
-           'plot_campaign_progress', 'save_campaign_progress', 'publish_campaign', 'confirm_expert']
+__all__ = ['CAMPAIGN_STAGES', 'CAMPAIGN_GAMES', 'CLEANRL_CURVES', 'game_config', 'split_cores', 'worker_context', 'train_experts',
+           'write_job_outputs', 'publish_experts', 'export_with_curve', 'keep_checkpoints', 'Stage', 'judge_milestone',
+           'milestone_reached', 'game_stage', 'campaign_stage', 'campaign_games', 'run_campaign', 'campaign_curves',
+           'milestone_state', 'campaign_milestones', 'campaign_status', 'plot_campaign', 'plot_campaign_progress',
+           'save_campaign_progress', 'fresh_seed_choice', 'milestone_news', 'publish_campaign', 'confirm_expert',
+           'measure_greedy']
 
 # %% ../nbs/04a_factory.ipynb #964d9ae9
 def _newest_source(full: Path, portable: Path | None) -> tuple[Path | None, dict | None]:
@@ -184,13 +186,56 @@ def keep_checkpoints(src_dir, checkpoints_dir='experts/checkpoints') -> dict:
     return records
 
 # %% ../nbs/04a_factory.ipynb #88306d2f
-MILESTONES = dict(starpilot=12.0, jumper=7.0, bigfish=4.0)   # ID return of the shipped expert over 100 episodes
-CAMPAIGN_STAGES = (('starpilot',), ('jumper', 'bigfish'))     # trained in this order
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the CPU campaign: a milestone (mean ID return) per game, the groups of games trained together in turn, and
+    what judges a milestone: the card's own ID return (`fresh_episodes=0`), or the ID return pooled over at least `fresh_episodes`
+    episodes on at least `fresh_seeds` seeds other than the card's."""
+    number: int
+    milestones: dict
+    order: tuple = (('starpilot',), ('jumper', 'bigfish'))
+    fresh_episodes: int = 0
+    fresh_seeds: int = 0
+    def rule(self) -> str:
+        "What judges this stage's milestones, in words."
+        if not self.fresh_episodes: return "the card's own ID return"
+        return f"the ID return pooled over at least {self.fresh_episodes} episodes on at least {self.fresh_seeds} seeds other than the card's"
+
+CAMPAIGN_STAGES = (
+    Stage(1, dict(starpilot=12.0, jumper=7.0, bigfish=4.0)),                                     # reached on the cards: 15.09, 7.00, 4.33
+    Stage(2, dict(starpilot=24.0, jumper=8.0, bigfish=8.0), fresh_episodes=300, fresh_seeds=3),  # final goals: the paper's 28.88, 8.79, 14.27
+)
+CAMPAIGN_GAMES = tuple(dict.fromkeys(g for s in CAMPAIGN_STAGES for g in s.milestones))
+
+def judge_milestone(stage: Stage, game: str, card: dict) -> tuple[bool | None, str]:
+    "Whether `card` reaches `game`'s milestone in `stage` (None: too few fresh episodes or seeds to judge it), and the numbers that say so."
+    from dd_offline.evaluate import pooled_id_return
+    if not card: return False, "nothing shipped"
+    mean, se, n, seeds = pooled_id_return(card, own=False)
+    numbers = f"card {card_id_return(card):.2f}" + (f"; fresh seeds {mean:.2f} ± {se:.2f} s.e. over {n} episodes (seeds {', '.join(map(str, seeds))})" if n else "")
+    if not stage.fresh_episodes: return card_id_return(card) >= stage.milestones[game], numbers
+    if n < stage.fresh_episodes or len(seeds) < stage.fresh_seeds:
+        return None, f"{numbers}: needs {stage.fresh_episodes} episodes on {stage.fresh_seeds} fresh seeds: has {n} on {len(seeds)}"
+    return mean >= stage.milestones[game], numbers
+
+def milestone_reached(stage: Stage, game: str, shipped_dir=None) -> bool:
+    "Whether `game`'s shipped expert has reached its milestone in `stage` (a stage without a milestone for `game` asks nothing of it)."
+    return game not in stage.milestones or judge_milestone(stage, game, shipped_card(game, shipped_dir=shipped_dir))[0] is True
+
+def game_stage(game: str, card: dict) -> Stage | None:
+    "The first stage whose milestone for `game` its `card` does not reach; its last stage once it reaches them all (None: no stage has a milestone for it)."
+    stages = [s for s in CAMPAIGN_STAGES if game in s.milestones]
+    return next((s for s in stages if judge_milestone(s, game, card)[0] is not True), stages[-1] if stages else None)
+
+def campaign_stage(shipped_dir=None) -> Stage | None:
+    "The first stage that some game has not reached (None: every stage is reached)."
+    return next((s for s in CAMPAIGN_STAGES if not all(milestone_reached(s, g, shipped_dir) for g in s.milestones)), None)
 
 def campaign_games(shipped_dir=None) -> list[str]:
-    "The games the next campaign piece trains: the first stage with a game whose shipped expert's card is short of its milestone ([] when all are met)."
-    for stage in CAMPAIGN_STAGES:
-        left = [g for g in stage if card_id_return(shipped_card(g, shipped_dir=shipped_dir)) < MILESTONES[g]]
+    "The games the next campaign piece trains: of the first stage not yet reached, the first group in its order with a game short of its milestone ([] when every stage is reached)."
+    stage = campaign_stage(shipped_dir)
+    for group in (stage.order if stage else ()):
+        left = [g for g in group if not milestone_reached(stage, g, shipped_dir)]
         if left: return left
     return []
 
@@ -200,7 +245,7 @@ def run_campaign(minutes: float, run_dir='runs/campaign', checkpoints_dir='exper
     "One campaign piece: continue `games` (default `campaign_games()`) from `checkpoints_dir` on the CPU for `minutes`; its outputs go to `run_dir/out`."
     games = list(games) if games else campaign_games()
     if not games:
-        if verbose: print("every expert has reached its milestone: nothing to train")
+        if verbose: print(f"every game has reached its milestone in every stage (the last is stage {CAMPAIGN_STAGES[-1].number}): nothing to train")
         return None
     return train_experts(games, minutes, run_dir, preset, 'cpu', checkpoints_dir, Path(run_dir)/'out', total_steps=total_steps,
                          cores=cores, log_every=log_every, verbose=verbose, amp=amp)
@@ -212,20 +257,23 @@ def campaign_curves(run_dir) -> dict:
     return {p.parent.name: pd.read_csv(p) for p in sorted(Path(run_dir).glob('*/curve.csv'))}
 
 def milestone_state(game: str, shipped_dir=None) -> str:
-    "Where `game`'s shipped expert stands against its campaign milestone, in words."
-    goal = MILESTONES.get(game)
-    if goal is None: return "no milestone"
+    "Where `game`'s shipped expert stands in the campaign, in words: its stage and milestone, the numbers that judge it, the verdict."
     card = shipped_card(game, shipped_dir=shipped_dir)
-    if not card: return f"nothing shipped (milestone: ID {goal:g})"
-    best = card_id_return(card)
-    state = f"shipped ID {best:.2f}: milestone {goal:g} " + ("reached" if best >= goal else "ahead")
-    if not card.get('fresh_seeds'): return state
-    from dd_offline.evaluate import pooled_id_return
-    mean, se, total, seeds = pooled_id_return(card)
-    return state + f" (over all {total} ID episodes, seeds {', '.join(map(str, seeds))}: {mean:.2f} ± {se:.2f} s.e.)"
+    stage = game_stage(game, card)
+    if stage is None: return "no milestone"
+    reached, numbers = judge_milestone(stage, game, card)
+    verdict = '' if reached is None else ': reached' if reached else ': not reached'
+    return f"stage {stage.number}, milestone {stage.milestones[game]:g}: {numbers}{verdict}"
 
-def campaign_status(run_dir='runs/campaign', shipped_dir=None) -> list[str]:
-    "One line per game of a campaign: env steps, recent return, policy entropy, env-steps/s over the last updates, age of the curve, milestone."
+def campaign_milestones(shipped_dir=None) -> list[str]:
+    "Where the campaign stands: its stage, the rule of that stage and what the next piece trains, then one line per game (`milestone_state`)."
+    stage = campaign_stage(shipped_dir)
+    head = (f"campaign stage {stage.number}, milestones judged on {stage.rule()}; the next piece trains {', '.join(campaign_games(shipped_dir))}:"
+            if stage else f"every game has reached its milestone in every stage (the last is stage {CAMPAIGN_STAGES[-1].number}):")
+    return [head] + [f"  {g}: {milestone_state(g, shipped_dir)}" for g in CAMPAIGN_GAMES]
+
+def campaign_status(run_dir='runs/campaign', shipped_dir=None, milestones: bool = True) -> list[str]:
+    "One line per game of a campaign: env steps, recent return, policy entropy, env-steps/s over the last updates, age of the curve, and (with `milestones`) where it stands."
     curves = campaign_curves(run_dir)
     if not curves: return [f"{run_dir}: no game has a curve yet"]
     lines = []
@@ -233,8 +281,8 @@ def campaign_status(run_dir='runs/campaign', shipped_dir=None) -> list[str]:
         last, recent = df.iloc[-1], df.tail(5)
         age = time.time() - (Path(run_dir)/g/'curve.csv').stat().st_mtime
         lines.append(f"{g}: {int(last.global_step):,} env steps, recent return {last.mean_return:.2f}, entropy {last.entropy:.2f}, "
-                     f"{recent.steps_per_s.mean():,.0f} env-steps/s (last {len(recent)} updates), curve written {age / 60:.0f} min ago; "
-                     f"{milestone_state(g, shipped_dir)}")
+                     f"{recent.steps_per_s.mean():,.0f} env-steps/s (last {len(recent)} updates), curve written {age / 60:.0f} min ago"
+                     + (f"; {milestone_state(g, shipped_dir)}" if milestones else ''))
     return lines
 
 def plot_campaign(run_dir='runs/campaign'):
@@ -252,8 +300,8 @@ def plot_campaign(run_dir='runs/campaign'):
 # %% ../nbs/04a_factory.ipynb #d0f4978d
 CLEANRL_CURVES = dict(starpilot=((1e6, 7.0), (2e6, 13.0), (5e6, 26.0)), bigfish=((1e6, 1.0), (2e6, 3.0), (5e6, 5.5)))   # (env steps, training return), read from its plots
 
-def plot_campaign_progress(shipped_dir=None, tier: str = 'cpu', games=tuple(MILESTONES)):
-    "Per game: the shipped expert's training curve, CleanRL's reference points, the milestone, and the measured ID/OOD returns (± s.e.)."
+def plot_campaign_progress(shipped_dir=None, tier: str = 'cpu', games=CAMPAIGN_GAMES):
+    "Per game: the shipped expert's training curve, CleanRL's reference points, the milestone of the game's stage, and the measured ID/OOD returns (± s.e.)."
     import matplotlib.pyplot as plt, pandas as pd
     shipped = Path(shipped_dir or SHIPPED_DIR)
     fig, axs = plt.subplots(1, len(games), figsize=(4 * len(games), 3.2), squeeze=False)
@@ -266,7 +314,8 @@ def plot_campaign_progress(shipped_dir=None, tier: str = 'cpu', games=tuple(MILE
             right = max(right, 1.05 * df.global_step.iloc[-1])
         if g in CLEANRL_CURVES:
             x, y = zip(*CLEANRL_CURVES[g]); ax.plot(x, y, 'x', color='grey', label='CleanRL (approx.)')
-        ax.axhline(MILESTONES[g], ls='--', color='black', lw=0.8, label=f'milestone {MILESTONES[g]:g}')
+        stage = game_stage(g, card)
+        if stage: ax.axhline(stage.milestones[g], ls='--', color='black', lw=0.8, label=f'stage {stage.number} milestone {stage.milestones[g]:g}')
         if card:
             n = card.get('n_episodes', 100)
             for key, marker in (('id', 'o'), ('ood', 's')):
@@ -286,10 +335,24 @@ def save_campaign_progress(shipped_dir=None, tier: str = 'cpu') -> Path:
     return out
 
 # %% ../nbs/04a_factory.ipynb #5b2d428e
+def fresh_seed_choice(card: dict, n: int) -> list[int]:
+    "The first `n` seeds other than the card's own: where to confirm it."
+    return [s for s in range(n + 1) if s != card.get('seed', 0)][:n]
+
+def milestone_news(stage: Stage, game: str, card: dict) -> str | None:
+    "What a newly shipped `card` says about `game`'s milestone in `stage` (the stage the game was in): reached, or what to measure to know; None when its card is short of it."
+    goal = stage.milestones.get(game, math.inf)
+    if card_id_return(card) < goal: return None
+    if not stage.fresh_episodes: return f"{game}: its card reaches its stage-{stage.number} milestone (ID {goal:g}, judged on the card)"
+    per_seed = math.ceil(stage.fresh_episodes / stage.fresh_seeds)
+    command = (f"dd-offline experts confirm --game {game} " + ' '.join(f'--seed {s}' for s in fresh_seed_choice(card, stage.fresh_seeds))
+               + (f' --episodes {per_seed}' if per_seed != 100 else ''))
+    return f"{game}: its card's ID return passes {goal:g}; confirm on {stage.fresh_seeds} fresh seeds: {command}"
+
 def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoints', shipped_dir=None, tier: str = 'cpu',
                      n_episodes: int = 100, seed: int = 0, verbose: bool = True) -> dict:
-    "Keep a campaign piece's checkpoints; measure each game's new expert and ship it as `<game>-<tier>` only if its ID return beats the shipped card's. Returns {game: card with a `shipped` flag}, also written to `checkpoints_dir/candidates.json`."
-    from dd_offline.evaluate import expert_card_stats, write_expert_cards
+    "Keep a campaign piece's checkpoints; measure each game's new expert and ship it as `<game>-<tier>` (with its greedy returns) only if its ID return beats the shipped card's. Returns {game: card with a `shipped` flag}, also written to `checkpoints_dir/candidates.json`."
+    from dd_offline.evaluate import expert_card_stats, write_expert_cards, greedy_returns
     from dd_offline.expert import load_expert
     src, shipped = Path(run_dir)/'out', Path(shipped_dir or SHIPPED_DIR)
     records = keep_checkpoints(src, checkpoints_dir)
@@ -299,23 +362,23 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
     cand_dir, out = Path(run_dir)/'candidates', {}
     for p, rec in records.items():
         g, stem = p.stem, f'{p.stem}-{tier}'
-        cand = export_with_curve(p, rec, cand_dir/f'{stem}.pt')
-        card = {**expert_card_stats(g, load_expert(cand), n_episodes, seed, tier), **({'trained_on': where} if where else {})}
-        old = card_id_return(cards.get(stem, {}))
+        expert = load_expert(export_with_curve(p, rec, cand_dir/f'{stem}.pt'))
+        card = {**expert_card_stats(g, expert, n_episodes, seed, tier, greedy=False), **({'trained_on': where} if where else {})}
+        old, stage = card_id_return(cards.get(stem, {})), game_stage(g, cards.get(stem, {}))
         card['shipped'] = card['id']['expert'][0] > old
         if card['shipped']:
             shipped.mkdir(parents=True, exist_ok=True)
             for f in (f'{stem}.pt', f'{stem}-curve.csv'):
                 with atomic_write(shipped/f) as tmp: shutil.copyfile(cand_dir/f, tmp)
+            card['greedy'] = greedy_returns(g, expert, n_episodes, seed)
             cards[stem] = {k: v for k, v in card.items() if k != 'shipped'}
         out[g] = card
         if verbose:
             print(f"{g}: {card['steps']:,} env steps, ID return {card['id']['expert'][0]:.2f} vs shipped {old:.2f}: "
                   + ('shipped' if card['shipped'] else 'the shipped expert stays') + f"; sharpness: entropy {card['sharpness']['entropy']:.2f} nats, "
                   f"top action {card['sharpness']['top_prob']:.2f}", flush=True)
-            if card['shipped'] and card['id']['expert'][0] >= MILESTONES.get(g, math.inf):
-                print(f"{g}: its card reaches the milestone (ID {MILESTONES[g]:g}); before calling it, measure it on fresh seeds: "
-                      f"dd-offline experts confirm --game {g}", flush=True)
+            news = milestone_news(stage, g, card) if card['shipped'] and stage else None
+            if news: print(news, flush=True)
     if out: save_json(out, Path(checkpoints_dir)/'candidates.json')   # what this piece measured, shipped or not
     if any(c['shipped'] for c in out.values()):
         save_json(cards, shipped/'cards.json'); write_expert_cards([], experts_dir=shipped)   # re-render every card, measure none
@@ -323,24 +386,48 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
     return out
 
 # %% ../nbs/04a_factory.ipynb #535ee4c3
-def confirm_expert(game: str, seeds=(1, 2), n_episodes: int = 100, shipped_dir=None, verbose: bool = True) -> dict:
-    "Measure the ID return of `game`'s shipped expert again on fresh `seeds` and keep them on its model card (`fresh_seeds`: {seed: [mean, std, episodes]}); returns the card."
-    from dd_offline.evaluate import evaluate_policies, write_expert_cards
-    from dd_offline.expert import load_expert
+def _card_to_measure(game: str, shipped: Path, n_episodes: int) -> tuple[dict, str]:
+    "The model card of `game`'s shipped expert in `shipped` and its file stem, for measuring it again over `n_episodes`."
     check_game(game)
-    shipped = Path(shipped_dir or SHIPPED_DIR)
     card = shipped_card(game, shipped_dir=shipped)
     if not card: raise ValueError(f"no shipped expert of {game!r} has a model card in {shipped}")
     if n_episodes < 1: raise ValueError(f"n_episodes must be at least 1, got {n_episodes}")
-    seeds, stem = [int(s) for s in seeds], f"{game}-{card['tier']}"
+    return card, f"{game}-{card['tier']}"
+
+def _keep_card(shipped: Path, stem: str, card: dict):
+    "Write `card` into `shipped/cards.json` beside the others and re-render the cards' README (measuring none)."
+    from dd_offline.evaluate import write_expert_cards
+    save_json({**shipped_cards(shipped), stem: card}, shipped/'cards.json'); write_expert_cards([], experts_dir=shipped)
+
+def confirm_expert(game: str, seeds=(1, 2, 3), n_episodes: int = 100, shipped_dir=None, verbose: bool = True) -> dict:
+    "Measure the ID return of `game`'s shipped expert again on fresh `seeds` and keep them on its model card (`fresh_seeds`: {seed: [mean, std, episodes]}); returns the card."
+    from dd_offline.evaluate import evaluate_policies, return_stats
+    from dd_offline.expert import load_expert
+    shipped = Path(shipped_dir or SHIPPED_DIR)
+    card, stem = _card_to_measure(game, shipped, n_episodes)
+    seeds = [int(s) for s in seeds]
     if card['seed'] in seeds: raise ValueError(f"seed {card['seed']} measured {stem}'s card itself: confirm on other seeds")
     expert = load_expert(shipped/f'{stem}.pt', verbose=False)
     fresh = dict(card.get('fresh_seeds') or {})
     for s in seeds:
-        r = evaluate_policies([expert], game, 'id', n_episodes, s).returns[0]
-        fresh[str(s)] = [float(r.mean()), float(r.std()), n_episodes]
-        if verbose: print(f"{stem}, seed {s}: ID return {r.mean():.2f} ± {r.std() / math.sqrt(n_episodes):.2f} (s.e., {n_episodes} episodes)", flush=True)
+        fresh[str(s)] = return_stats(evaluate_policies([expert], game, 'id', n_episodes, s).returns[0])
+        m, sd, n = fresh[str(s)]
+        if verbose: print(f"{stem}, seed {s}: ID return {m:.2f} ± {sd / math.sqrt(n):.2f} (s.e., {n} episodes)", flush=True)
     card['fresh_seeds'] = fresh
-    save_json({**shipped_cards(shipped), stem: card}, shipped/'cards.json'); write_expert_cards([], experts_dir=shipped)   # re-render the cards, measure none
-    if verbose and game in MILESTONES: print(f"{game}: {milestone_state(game, shipped)}")
+    _keep_card(shipped, stem, card)
+    if verbose and game in CAMPAIGN_GAMES: print(f"{game}: {milestone_state(game, shipped)}")
+    return card
+
+def measure_greedy(game: str, n_episodes: int = 100, shipped_dir=None, verbose: bool = True) -> dict:
+    "Measure `game`'s shipped expert with greedy actions on ID and OOD levels, on its card's own seed, and keep the returns on its card (`greedy`: {'id': [mean, std, episodes], 'ood': [...]}); returns the card."
+    from dd_offline.evaluate import greedy_returns
+    from dd_offline.expert import load_expert
+    shipped = Path(shipped_dir or SHIPPED_DIR)
+    card, stem = _card_to_measure(game, shipped, n_episodes)
+    card['greedy'] = greedy_returns(game, load_expert(shipped/f'{stem}.pt', verbose=False), n_episodes, card['seed'])
+    _keep_card(shipped, stem, card)
+    if verbose:
+        for lv, (m, sd, n) in card['greedy'].items():
+            print(f"{stem}, greedy, seed {card['seed']}: {lv.upper()} return {m:.2f} ± {sd / math.sqrt(n):.2f} (s.e., {n} episodes; "
+                  f"sampled, on its card: {card[lv]['expert'][0]:.2f})", flush=True)
     return card

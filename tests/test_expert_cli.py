@@ -1,9 +1,10 @@
-"""The `dd-offline experts train` command as a user runs it: train, resume/extend, load, and clear errors; the old name
-`train-expert` still works and says the new one. `dd-offline experts` lists its actions."""
-import csv, re, subprocess
+"""The `dd-offline experts` commands as a user runs them: `train` (train, resume/extend, load, and clear errors; the old name
+`train-expert` still works and says the new one), `confirm` (fresh seeds, and `--greedy`) and `status` on a scratch copy of a
+shipped expert. `dd-offline experts` lists its actions."""
+import csv, json, re, shutil, subprocess
 import pytest
 import torch
-from dd_offline.expert import load_expert, shipped_expert_path
+from dd_offline.expert import load_expert, shipped_expert_path, shipped_card
 
 
 def run_cli(*args):
@@ -72,3 +73,35 @@ def test_experts_help_lists_the_actions():
 def test_unknown_action_is_one_line():
     r = run_cli('experts', 'trian')
     assert r.returncode == 2 and r.stderr.count('\n') == 1 and "invalid choice: 'trian'" in r.stderr, r.stderr
+
+
+def scratch_shipped(tmp_path, game='jumper'):
+    "A scratch shipped folder with a copy of `game`'s shipped expert and its card, without fresh seeds or greedy returns."
+    d, src = tmp_path/'shipped', shipped_expert_path(game)
+    d.mkdir(); shutil.copy(src, d/src.name)
+    card = {k: v for k, v in shipped_card(game).items() if k not in ('fresh_seeds', 'greedy')}
+    (d/'cards.json').write_text(json.dumps({src.stem: card}))
+    return d, src.stem
+
+
+def test_confirm_greedy_then_fresh_seeds_then_status(tmp_path):
+    d, stem = scratch_shipped(tmp_path)
+    r = run_cli('experts', 'confirm', '--game', 'jumper', '--greedy', '--episodes', '2', '--shipped-dir', str(d))
+    assert r.returncode == 0, r.stderr
+    card = json.loads((d/'cards.json').read_text())[stem]
+    assert sorted(card['greedy']) == ['id', 'ood'] and card['greedy']['id'][2] == card['greedy']['ood'][2] == 2, card['greedy']
+    assert re.search(rf"{stem}, greedy, seed 0: OOD return \d+\.\d\d ± \d+\.\d\d \(s\.e\., 2 episodes; sampled, on its card: ", r.stdout), r.stdout
+    assert '| levels | this expert, sampled | this expert, greedy |' in (d/'README.md').read_text()
+    r = run_cli('experts', 'confirm', '--game', 'jumper', '--episodes', '2', '--seed', '1', '--seed', '2', '--seed', '3', '--shipped-dir', str(d))
+    assert r.returncode == 0, r.stderr
+    card = json.loads((d/'cards.json').read_text())[stem]
+    assert sorted(card['fresh_seeds']) == ['1', '2', '3'] and 'greedy' in card        # the greedy returns stay
+    assert r.stdout.splitlines()[-1].startswith('jumper: stage 2, milestone 8: card 7.00; fresh seeds '), r.stdout   # jumper's card reached stage 1
+    assert r.stdout.rstrip().endswith('needs 300 episodes on 3 fresh seeds: has 6 on 3'), r.stdout
+    r = run_cli('experts', 'status', '--run-dir', str(tmp_path/'none'), '--shipped-dir', str(d))
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[:2] == [f"{tmp_path/'none'}: no game has a curve yet",
+                         "campaign stage 1, milestones judged on the card's own ID return; the next piece trains starpilot:"], lines
+    assert lines[3].startswith('  jumper: stage 2, milestone 8: card 7.00; fresh seeds ') and lines[3].endswith('has 6 on 3'), lines
+
