@@ -35,3 +35,12 @@ shutil.copy(Path(mathjax.__file__).parent/'static'/'mathjax'/'es5'/'tex-svg.js',
 html_static_path = [str(_static)]
 mathjax_path = 'mathjax/tex-svg.js'
 html_context = dict(default_mode='light')   # pydata-sphinx-theme logs a console error when no mode is set
+
+import re
+def markdown_docstring(app, what, name, obj, options, lines):
+    "The package's docstrings are one line of Markdown: its `code` becomes reST's ``code``, and reST's markup characters are taken literally."
+    for i, line in enumerate(lines):
+        line = line.replace('\\', '\\\\').replace('*', '\\*').replace('|', '\\|').replace('_ ', '\\_ ')
+        lines[i] = re.sub(r'`([^`]+)`(?=([\w%(]?))', lambda m: f"``{m.group(1)}``" + ('\\ ' if m.group(2) else ''), line)   # reST's literal ends at a word boundary
+
+def setup(app): app.connect('autodoc-process-docstring', markdown_docstring)
