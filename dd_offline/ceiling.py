@@ -17,7 +17,7 @@ from .bench import BenchData, bench_data, get_bench_config, student_metrics
 
 # %% auto #0
 __all__ = ['CEILING_LR', 'CeilingConfig', 'train_scored', 'score_row', 'ceiling_rows', 'ceiling_path', 'student_ceiling',
-           'load_ceiling', 'ceiling_markdown', 'plot_ceiling', 'write_ceiling']
+           'load_ceiling', 'ceiling_markdown', 'plot_ceiling', 'write_ceiling', 'smallest_imitator']
 
 # %% ../nbs/09c_ceiling.ipynb #ce000005
 CEILING_LR = dict(paper=5e-3, wide=3e-3, impala_small=1e-3, impala=1e-3)
@@ -85,8 +85,9 @@ def student_ceiling(games=('starpilot',), run_dir='runs/ceiling', cfg: CeilingCo
 
 # %% ../nbs/09c_ceiling.ipynb #ce00000e
 def load_ceiling(run_dir) -> list[dict]:
-    "Every finished row of a ceiling run, game by game."
-    return [r for p in sorted(Path(run_dir).glob('*/ceiling-*.json')) for r in load_json(p)]
+    "Every finished row of a ceiling run, game by game, the smallest student first."
+    rows = [r for p in Path(run_dir).glob('*/ceiling-*.json') for r in load_json(p)]
+    return sorted(rows, key=lambda r: (r['game'], r['params'], r['steps']))
 
 def ceiling_markdown(rows: list[dict], expert_returns: dict | None = None) -> str:
     "A table per game: architecture, parameters, steps, imitation and returns (± standard error), with the expert's ID return when known."
@@ -131,3 +132,12 @@ def write_ceiling(run_dir) -> list[dict]:
         import matplotlib.pyplot as plt
         fig = plot_ceiling(rows, experts); fig.savefig(Path(run_dir)/'ceiling.png', dpi=80, bbox_inches='tight'); plt.close(fig)
     return rows
+
+# %% ../nbs/09c_ceiling.ipynb #3bff921e
+def smallest_imitator(rows: list[dict], game: str, expert_return: float, share: float = 0.8) -> dict | None:
+    "The row of the smallest architecture whose best ID return on `game` reaches `share` of `expert_return` (its best steps), or None."
+    best = {}
+    for r in (r for r in rows if r['game'] == game and 'id_return' in r):
+        if r['arch'] not in best or r['id_return'] > best[r['arch']]['id_return']: best[r['arch']] = r
+    good = [r for r in best.values() if r['id_return'] >= share * expert_return]
+    return min(good, key=lambda r: r['params']) if good else None
