@@ -82,9 +82,11 @@ def test_bc_students_learn_expert_actions_shuffled_labels_do_not(greedy_expert_d
     "BC students agree with the expert on its frames far more than the most common action does; students on shuffled labels do not."
     expert, ds = greedy_expert_data
     cfg = StudentConfig(n_students=2, bc_steps=200, bc_batch_size=64)  # 100 steps no longer fit the 1.49M expert's more varied play (0.39)
-    bc = action_accuracy(train_bc_students(percentile_filter(ds, 100), cfg, seed=0)[0], ds.obs, ds.actions)
+    # the paper's student no longer imitates the 3,457k expert in 200 steps (0.19 against a majority of 0.18, 2026-12-06;
+    # 09c_ceiling: it reaches a third of the expert's return from all the data); half the expert's network does
+    bc = action_accuracy(train_bc_students(percentile_filter(ds, 100), cfg, seed=0, arch='impala_small')[0], ds.obs, ds.actions)
     shuffled = with_actions(ds, np.random.default_rng(0).permutation(ds.actions))
-    control = action_accuracy(train_bc_students(shuffled, cfg, seed=0)[0], ds.obs, ds.actions)
+    control = action_accuracy(train_bc_students(shuffled, cfg, seed=0, arch='impala_small')[0], ds.obs, ds.actions)
     majority = np.bincount(ds.actions).max() / len(ds)                  # 0.31; BC 0.51, shuffled 0.31 (2026-12-02)
     assert bc.mean() > max(majority, control.mean()) + 0.15, (bc, control, majority)
 
