@@ -43,4 +43,55 @@ def markdown_docstring(app, what, name, obj, options, lines):
         line = line.replace('\\', '\\\\').replace('*', '\\*').replace('|', '\\|').replace('_ ', '\\_ ')
         lines[i] = re.sub(r'`([^`]+)`(?=([\w%(]?))', lambda m: f"``{m.group(1)}``" + ('\\ ' if m.group(2) else ''), line)   # reST's literal ends at a word boundary
 
-def setup(app): app.connect('autodoc-process-docstring', markdown_docstring)
+
+
+# Notebook pages read like nbdev's own docs: an `#| export` cell shows the signature and docstring of each public function
+# and class it defines (its source is on the API page and in the module), `#| exports` shows both, `#| hide` and
+# `#| default_exp` cells are left out, and the `#|` directive lines are not shown.
+import ast, importlib, inspect, json
+from nbdev.showdoc import show_doc
+
+def cell_directives(source):
+    "The `#|` directives of a cell as {name: [args]}."
+    return {ws[0]: ws[1:] for line in source.splitlines() if line.startswith('#|') and (ws := line[2:].split())}
+
+def public_names(source):
+    "Names of the public functions and classes a cell defines at top level."
+    try: tree = ast.parse('\n'.join(l for l in source.splitlines() if not l.lstrip().startswith(('%', '!'))))
+    except SyntaxError: return []
+    return [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and not n.name.startswith('_')]
+
+def api_markdown(obj, name):
+    "nbdev's `show_doc` Markdown for `obj`, without its link to a source host (the site has the API pages)."
+    md = show_doc(obj, name=name)._repr_markdown_()
+    md = re.sub(r'^---\s*\n+\[source\]\([^)]*\)\{[^}]*\}\s*\n+', '', md)
+    if inspect.isclass(obj): md = md.replace(f'def {name}(', f'class {name}(', 1)
+    return md
+
+def markdown_cell(text, name): return dict(cell_type='markdown', id=f'api-{name}'[:64], metadata={}, source=text)
+
+def notebook_page(nb):
+    "The notebook `nb` (a dict) as its docs page shows it."
+    sources = [''.join(c['source']) if isinstance(c['source'], list) else c['source'] for c in nb['cells']]
+    module = next((d['default_exp'][0] for s in sources if 'default_exp' in (d := cell_directives(s))), None)
+    cells = []
+    for cell, src in zip(nb['cells'], sources):
+        if cell['cell_type'] != 'code': cells.append(cell); continue
+        d = cell_directives(src)
+        if 'hide' in d or 'default_exp' in d or 'exporti' in d: continue
+        export = d.get('export', d.get('exports'))
+        body = '\n'.join(l for l in src.splitlines() if not l.startswith('#|')).strip('\n')
+        if export is not None and module:
+            mod = importlib.import_module(f"dd_offline.{export[0] if export else module}")
+            cells += [markdown_cell(api_markdown(getattr(mod, n), n), n) for n in public_names(body) if hasattr(mod, n)]
+            if 'exports' not in d: continue
+        if body: cells.append({**cell, 'source': body})
+    return {**nb, 'cells': cells}
+
+def render_notebook_page(app, docname, source):
+    if docname.startswith('nbs/') and app.env.doc2path(docname).suffix == '.ipynb':
+        source[0] = json.dumps(notebook_page(json.loads(source[0])))
+
+def setup(app):
+    app.connect('autodoc-process-docstring', markdown_docstring)
+    app.connect('source-read', render_notebook_page)

@@ -1,0 +1,65 @@
+"""Run notebooks and store their outputs, which are the documentation (the docs site shows them; nothing executes there).
+
+    python scripts/store_outputs.py nbs/00_core.ipynb [nbs/01_envs.ipynb ...] [--slow]
+
+Cells run in order in the notebook's folder, as `nbdev_test` runs them. Cells flagged `slow` or `gpu` are not run (they
+keep the outputs stored by a real run) unless `--slow` is given. What is not documentation is dropped: stderr (warnings,
+progress bars), fastprogress's HTML bars and widget views (a widget needs a live kernel; the widgets notebook shows
+screenshots instead). Each notebook is then cleaned with `nbdev_clean`, and written only if every cell ran."""
+import argparse, os, re, subprocess, sys
+from pathlib import Path
+from execnb.nbio import read_nb, write_nb
+from execnb.shell import CaptureShell
+
+ROOT = Path(__file__).resolve().parent.parent
+SKIP_FLAGS = {'slow', 'gpu'}
+WIDGET_MIME = 'application/vnd.jupyter.widget-view+json'
+
+
+def cell_flags(source):
+    "The `#| flag` directives of a cell, e.g. {'export', 'slow'}."
+    return {w for line in source.splitlines() if line.startswith('#|') for w in line[2:].split()[:1]}
+
+
+def is_documentation(output):
+    "Whether an output teaches a reader (stdout, results, figures) rather than reports on the run (stderr, progress bars, live widgets)."
+    if output.get('output_type') == 'stream': return output.get('name') == 'stdout'
+    data = output.get('data', {})
+    if WIDGET_MIME in data: return False
+    html = ''.join(data.get('text/html', ''))
+    return not re.search(r'<progress|progress-bar', html)
+
+
+def store_outputs(path, run_slow=False):
+    "Run the notebook at `path` and write it back with its outputs; raises if a cell fails (the file is then left unchanged)."
+    path = Path(path).resolve()
+    nb = read_nb(path)
+    skip = set() if run_slow else SKIP_FLAGS
+    def not_run(cell): return cell.cell_type != 'code' or 'nbdev_export(' in cell.source or bool(cell_flags(cell.source) & skip)
+    shell = CaptureShell(path, mpl_format='png')   # not retina: half the bytes, and the site shows figures at their size
+    cwd = os.getcwd()
+    try:
+        os.chdir(path.parent); sys.path.insert(0, str(ROOT))
+        for cell in nb.cells:
+            if not_run(cell): continue
+            cell.outputs = []
+            shell.cell(cell)
+            if shell.exc: raise RuntimeError(f"{path.name}: a cell failed:\n{cell.source[:300]}\n{shell.prettytb(fname=path)}")
+            cell.outputs = [o for o in cell.outputs if is_documentation(o)]
+    finally: os.chdir(cwd)
+    write_nb(nb, path)
+    subprocess.run(['nbdev_clean', '--fname', str(path)], check=True, cwd=ROOT)
+    return path.stat().st_size
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('notebooks', nargs='+')
+    p.add_argument('--slow', action='store_true', help="also run the cells flagged slow or gpu")
+    a = p.parse_args(argv)
+    for nb in a.notebooks:
+        size = store_outputs(nb, a.slow)
+        print(f"{nb}: outputs stored, {size/1024:.0f} KiB")
+
+
+if __name__ == '__main__': main()
