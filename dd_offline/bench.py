@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 from fastprogress.fastprogress import progress_bar
-from .core import save_json, load_json, prepare_run_dir, to_jsonable, atomic_write, get_device
+from .core import save_json, load_json, prepare_run_dir, to_jsonable, atomic_write, get_device, cached_array
 from .envs import N_ACTIONS, check_game, PAPER_GAMES
 from .data import OfflineDataset, save_dataset, load_dataset, select_episodes
 from .collector import collect
@@ -109,13 +109,6 @@ def split_source(ds: OfflineDataset, val_fraction: float) -> tuple[OfflineDatase
     ids = np.arange(ds.n_episodes)
     return select_episodes(ds, ids[:-n_val], split='train'), select_episodes(ds, ids[-n_val:], split='val')
 
-def _cached_array(path: Path, make) -> np.ndarray:
-    if path.exists(): return np.load(path)
-    arr = make()
-    with atomic_write(path) as tmp:
-        with open(tmp, 'wb') as f: np.save(f, arr)
-    return arr
-
 def _cached_dataset(path: Path, make) -> OfflineDataset:
     if path.exists(): return load_dataset(path)
     ds = make(); save_dataset(ds, path); return ds
@@ -126,8 +119,8 @@ def bench_data(game: str, expert: nn.Module, cfg: BenchConfig, data_dir, seed: i
     src = _cached_dataset(data_dir/'source.npz', lambda: source if source is not None else collect(expert, game, cfg.source_episodes, 'id', seed, progress=False))
     held = _cached_dataset(data_dir/'heldout.npz', lambda: heldout if heldout is not None else collect(expert, game, cfg.heldout_episodes, 'id', seed + 1000, progress=False))
     train, val = split_source(src, cfg.val_fraction)
-    probs = lambda name, ds: _cached_array(data_dir/f'{name}_probs.npy', lambda: action_probs(expert, ds.obs))
-    return BenchData(game, train, val, held, probs('train', train), _cached_array(data_dir/'train_features.npy', lambda: expert_features(expert, train.obs)),
+    probs = lambda name, ds: cached_array(data_dir/f'{name}_probs.npy', lambda: action_probs(expert, ds.obs))
+    return BenchData(game, train, val, held, probs('train', train), cached_array(data_dir/'train_features.npy', lambda: expert_features(expert, train.obs)),
                      probs('val', val), probs('heldout', held), expert, playable=source is None, cache_dir=data_dir)
 
 # %% ../nbs/09a_bench.ipynb #907a8236

@@ -89,7 +89,7 @@ def _add_bench(sub):
     p = sub.add_parser('bench', help='the quality benchmark of distilled sets: distillation methods against coreset baselines (resumable)',
                        description="Make sets of each --n-syn (default 150 samples) with each method (coreset baselines, matching methods, BPTT, MTT) and each kind of labels, "
                                    "train students on them with the paper's recipe and a converged one, and score them on held-out expert "
-                                   "episodes and by playing; paired seeds, mean and 95%% CI. Rerunning skips finished cells; adding games, "
+                                   "episodes and by playing; paired seeds, mean and 95% CI. Rerunning skips finished cells; adding games, "
                                    "methods, labels, seeds or budgets extends a run. Writes results.json, table.md, figure.png (and budgets.png for several budgets) in --run-dir.")
     p.add_argument('--game', action='append', help=f"Procgen game, repeatable (default: starpilot; paper: {', '.join(PAPER_GAMES)})")
     p.add_argument('--method', action='append', help=f"repeatable; any of {', '.join(SET_METHODS)} (default: random balanced herding kcenter dc dsa dm)")

@@ -14,7 +14,7 @@ import torch
 # %% auto #0
 __all__ = ['PRESETS', 'ExpertConfig', 'CollectConfig', 'PercentileConfig', 'StudentConfig', 'DistillConfig', 'EvalConfig',
            'Preset', 'to_jsonable', 'get_preset', 'config_diff', 'set_seed', 'get_device', 'use_fast_malloc',
-           'atomic_write', 'save_json', 'load_json', 'save_torch', 'CheckpointError', 'read_torch_file',
+           'atomic_write', 'save_json', 'load_json', 'cached_array', 'save_torch', 'CheckpointError', 'read_torch_file',
            'ConfigMismatchError', 'prepare_run_dir']
 
 # %% ../nbs/00_core.ipynb #088e408d
@@ -222,6 +222,15 @@ def load_json(path) -> Any:
     try: return json.loads(path.read_text())
     except json.JSONDecodeError as e: raise ValueError(f"{path}: not valid JSON ({e})") from None
 
+def cached_array(path, make) -> np.ndarray:
+    "The array saved at `path` (.npy), or `make()` saved there atomically first: expensive labels and features are computed once per run."
+    path = Path(path)
+    if path.exists(): return np.load(path)
+    arr = np.asarray(make())
+    with atomic_write(path) as tmp:
+        with open(tmp, 'wb') as f: np.save(f, arr)     # a file object: np.save would append .npy to a temporary name
+    return arr
+
 def save_torch(obj, path) -> Path:
     "`torch.save` through `atomic_write`."
     with atomic_write(path) as tmp: torch.save(obj, tmp)
@@ -239,7 +248,7 @@ def read_torch_file(path, kind: str, expected_format: str | tuple) -> dict:
     formats = (expected_format,) if isinstance(expected_format, str) else tuple(expected_format)
     if not isinstance(obj, dict) or obj.get('format') not in formats:
         found = obj.get('format') if isinstance(obj, dict) else type(obj).__name__
-        raise CheckpointError(f"{path}: not a {kind} file (format {found!r}, expected {' or '.join(map(repr, formats))})")
+        raise CheckpointError(f"{path}: not a{'n' if kind[:1] in 'aeiou' else ''} {kind} file (format {found!r}, expected {' or '.join(map(repr, formats))})")
     return obj
 
 # %% ../nbs/00_core.ipynb #e1636437

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast, time
 from pathlib import Path
 import numpy as np
-from .core import DistillConfig
+from .core import DistillConfig, cached_array
 from .envs import check_game
 from .expert import load_expert
 from .collector import collect
@@ -22,8 +22,8 @@ from .mtt import MTT_METHODS, mtt_config, mtt_set
 # %% auto #0
 __all__ = ['FAMILIES', 'SET_METHODS', 'SET_LABELS', 'CONFIG_MAKERS', 'SET_NAMES', 'TINY_SETTINGS', 'MATCHING_MODES',
            'method_family', 'set_config', 'default_labels', 'set_name', 'learns_labels', 'learns_only_labels',
-           'check_set_request', 'make_set', 'tiny_settings', 'parse_setting', 'distill_data', 'distill_to_file',
-           'add_distill_command', 'paper_settings', 'paper_config', 'compare_to_subsets']
+           'check_set_request', 'make_set', 'needs_expert', 'tiny_settings', 'parse_setting', 'distill_data',
+           'distill_to_file', 'add_distill_command', 'paper_settings', 'paper_config', 'compare_to_subsets']
 
 # %% ../nbs/08_distill.ipynb #7000f8ee
 FAMILIES = {'subset': SUBSET_METHODS, 'matching': MATCH_METHODS, 'bptt': BPTT_METHODS, 'mtt': MTT_METHODS}
@@ -87,16 +87,19 @@ def make_set(real: OfflineDataset, method: str, n: int = 150, labels: str | None
     if family == 'bptt': return bptt_set(real, cfg, seed, expert, real_probs=probs, device=device, progress=progress)
     return mtt_set(real, cfg, seed, expert, real_probs=probs, device=device, progress=progress, cache_dir=cache_dir)
 
+def needs_expert(method: str, labels: str) -> bool:
+    "Whether `make_set` needs the expert for `method` with `labels`: its action probabilities (as labels, or where learned labels start), its features (herding, k-center) or its network (paper_code, BPTT, MTT)."
+    return labels != 'hard' or method_family(method) in ('bptt', 'mtt') or method in ('herding', 'kcenter', 'paper_code')
+
 # %% ../nbs/08_distill.ipynb #e2c13225
 TINY_SETTINGS = {**{m: dict(real_batch_size=32, outer_loop=2, inner_steps=1) for m in ('dc', 'dsa', 'dm')},
                  'bptt': dict(iterations=2, unroll=3, window=2, real_batch_size=16),
-                 'bptt_labels': dict(iterations=2, unroll=3, window=2, real_batch_size=16),
                  'mtt': dict(iterations=2, syn_steps=3, expert_span=1, max_start=1, experts=1, expert_steps=4, save_every=2)}
 
 def tiny_settings(method: str) -> dict:
     "Settings that make a set of `method` in about a second (for tests and the `tiny` preset; its numbers are noise)."
     family = method_family(method)
-    return {} if family == 'subset' else {**(dict(iterations=3) if family == 'matching' else {}), **TINY_SETTINGS.get(method, {})}
+    return {} if family == 'subset' else {**(dict(iterations=3) if family == 'matching' else {}), **TINY_SETTINGS.get(method, TINY_SETTINGS.get(family, {}))}
 
 # %% ../nbs/08_distill.ipynb #0177ac68
 def parse_setting(text: str) -> tuple:
@@ -138,13 +141,9 @@ def distill_to_file(game: str | None = None, method: str = 'mtt', n: int = 15, l
         made = load_synthetic(out).meta.get('request')
         if made == request: log(f"{out}: made earlier with these settings; delete it to make it again"); return out
         raise ValueError(f"{out} holds another set ({made}); use --out for a new file, or delete it")
-    expert = load_expert(ds.game, verbose=False) if labels != 'hard' or method_family(method) in ('bptt', 'mtt') or method in ('herding', 'kcenter', 'paper_code') else None
-    probs = None
-    if expert is not None:
-        probs_path = game_dir/f"{Path(dataset).stem if dataset is not None else f'dataset-{episodes}'}-probs.npy"
-        if probs_path.exists(): probs = np.load(probs_path)
-        else:
-            probs = action_probs(expert, ds.obs); probs_path.parent.mkdir(parents=True, exist_ok=True); np.save(probs_path, probs)
+    expert = load_expert(ds.game, verbose=False) if needs_expert(method, labels) else None
+    probs_path = game_dir/f"{Path(dataset).stem if dataset is not None else f'dataset-{episodes}'}-probs.npy"
+    probs = cached_array(probs_path, lambda: action_probs(expert, ds.obs)) if expert is not None else None
     log(f"{ds.game}: {set_name(method, n, labels)} from {len(ds):,} transitions ({ds.n_episodes} episodes), seed {seed}"
         + (f", settings {settings}" if settings else ''))
     t0 = time.time()
