@@ -109,15 +109,16 @@ class SampleScrubber(W.VBox):
         iters = list(d.snapshots)
         self.snapshot = W.SelectionSlider(options=iters or [0], value=iters[-1] if iters else 0, description='iteration',
                                           layout=W.Layout(display='' if iters else 'none'))
-        self.image, self.init_image = W.Image(format='png'), W.Image(format='png')
+        frame_size = W.Layout(width=f'{64 * scale}px', min_width=f'{64 * scale}px')    # square pixels: never shrunk by the row
+        self.image, self.init_image = W.Image(format='png', layout=frame_size), W.Image(format='png', layout=frame_size)
         self.init_box = W.VBox([W.HTML('<b>initial real frame</b>'), self.init_image],
-                               layout=W.Layout(display='' if d.init_frames is not None else 'none'))
+                               layout=W.Layout(display='' if d.init_frames is not None else 'none', flex='0 0 auto'))
         self.title, self.action, self.caption = W.HTML(), W.HTML(), W.HTML()
         self.label_bars, self.histogram, self.message = W.HTML(), W.HTML(), W.HTML()
         self.histogram.value = bars_html(np.bincount(d.hard_labels, minlength=N_ACTIONS), title=f'actions in the set (n = {len(d)})')
         self.title.value = f'<h4 style="margin:0">{html.escape(d.name)}</h4>'
         for w in (self.sample, self.snapshot): w.observe(self.show, names='value')
-        frame_box = W.VBox([W.HTML('<b>frame</b>'), self.image, self.action, self.caption])
+        frame_box = W.VBox([W.HTML('<b>frame</b>'), self.image, self.action, self.caption], layout=W.Layout(flex='0 0 auto'))
         super().__init__([self.title, self.sample, self.snapshot, W.HBox([self.init_box, frame_box, self.label_bars, self.histogram]), self.message])
         self.show()
 
@@ -274,7 +275,7 @@ class StudentLab(W.VBox):
         self.cancel_button = W.Button(description='Cancel', icon='stop', disabled=True)
         self.progress = W.FloatProgress(value=0, min=0, max=1, description='progress')
         self.status, self.table = W.HTML(), W.HTML(rows_html(self.table_rows()))
-        self.plot = W.Image(format='png', layout=W.Layout(display='none'))      # shown once there is a plot: no broken image
+        self.plot = W.Image(format='png', layout=W.Layout(display='none', align_self='flex-start'))      # shown once there is a plot: no broken image
         self.game.observe(self._on_game, names='value'); self.dataset.observe(self._on_dataset, names='value')
         self.run_button.on_click(self.start); self.cancel_button.on_click(lambda _: self.cancel.set())
         controls = W.VBox([self.game, self.dataset, self.n_students, self.steps, self.episodes, self.levels])

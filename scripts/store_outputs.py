@@ -4,7 +4,7 @@
 
 Cells run in order in the notebook's folder, as `nbdev_test` runs them. Cells flagged `slow` or `gpu` are not run (they
 keep the outputs stored by a real run) unless `--slow` is given. What is not documentation is dropped: stderr (warnings,
-progress bars), fastprogress's HTML bars and widget views (a widget needs a live kernel; the widgets notebook shows
+progress bars), fastprogress's bars and widget views (a widget needs a live kernel; the widgets notebook shows
 screenshots instead). Each notebook is then cleaned with `nbdev_clean`, and written only if every cell ran."""
 import argparse, os, re, subprocess, sys
 from pathlib import Path
@@ -21,9 +21,20 @@ def cell_flags(source):
     return {w for line in source.splitlines() if line.startswith('#|') for w in line[2:].split()[:1]}
 
 
+PROGRESS_LINE = re.compile(r'█|^\s*\|?\s*\d+\.\d+% \[\d+/\d+')    # fastprogress's text bars
+
+
+def without_progress_lines(output):
+    "A stdout output without the lines of fastprogress's text progress bars."
+    if output.get('output_type') == 'stream':
+        text = ''.join(output.get('text', ''))
+        output['text'] = ''.join(l for l in text.splitlines(keepends=True) for l in l.split('\r')[-1:] if not PROGRESS_LINE.search(l))
+    return output
+
+
 def is_documentation(output):
     "Whether an output teaches a reader (stdout, results, figures) rather than reports on the run (stderr, progress bars, live widgets)."
-    if output.get('output_type') == 'stream': return output.get('name') == 'stdout'
+    if output.get('output_type') == 'stream': return output.get('name') == 'stdout' and bool(''.join(output.get('text', '')).strip())
     data = output.get('data', {})
     if WIDGET_MIME in data: return False
     html = ''.join(data.get('text/html', ''))
@@ -45,7 +56,7 @@ def store_outputs(path, run_slow=False):
             cell.outputs = []
             shell.cell(cell)
             if shell.exc: raise RuntimeError(f"{path.name}: a cell failed:\n{cell.source[:300]}\n{shell.prettytb(fname=path)}")
-            cell.outputs = [o for o in cell.outputs if is_documentation(o)]
+            cell.outputs = [o for o in map(without_progress_lines, cell.outputs) if is_documentation(o)]
     finally: os.chdir(cwd)
     write_nb(nb, path)
     subprocess.run(['nbdev_clean', '--fname', str(path)], check=True, cwd=ROOT)
