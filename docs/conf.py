@@ -49,11 +49,9 @@ def markdown_docstring(app, what, name, obj, options, lines):
 # and class it defines (its source is on the API page and in the module), `#| exports` shows both, `#| hide` and
 # `#| default_exp` cells are left out, and the `#|` directive lines are not shown.
 import ast, importlib, inspect, json
+from fastcore.basics import AttrDict
+from nbdev.process import extract_directives
 from nbdev.showdoc import show_doc
-
-def cell_directives(source):
-    "The `#|` directives of a cell as {name: [args]}."
-    return {ws[0]: ws[1:] for line in source.splitlines() if line.startswith('#|') and (ws := line[2:].split())}
 
 def public_names(source):
     "Names of the public functions and classes a cell defines at top level."
@@ -73,14 +71,15 @@ def markdown_cell(text, name): return dict(cell_type='markdown', id=f'api-{name}
 def notebook_page(nb):
     "The notebook `nb` (a dict) as its docs page shows it."
     sources = [''.join(c['source']) if isinstance(c['source'], list) else c['source'] for c in nb['cells']]
-    module = next((d['default_exp'][0] for s in sources if 'default_exp' in (d := cell_directives(s))), None)
+    code = [(cell, AttrDict(cell_type='code', source=src)) for cell, src in zip(nb['cells'], sources)]
+    directives = [extract_directives(c) if cell['cell_type'] == 'code' else {} for cell, c in code]   # and strips them from c.source
+    module = next((d['default_exp'][0] for d in directives if 'default_exp' in d), None)
     cells = []
-    for cell, src in zip(nb['cells'], sources):
+    for (cell, c), d in zip(code, directives):
         if cell['cell_type'] != 'code': cells.append(cell); continue
-        d = cell_directives(src)
         if 'hide' in d or 'default_exp' in d or 'exporti' in d: continue
         export = d.get('export', d.get('exports'))
-        body = '\n'.join(l for l in src.splitlines() if not l.startswith('#|')).strip('\n')
+        body = c.source.strip('\n')
         if export is not None and module:
             mod = importlib.import_module(f"dd_offline.{export[0] if export else module}")
             cells += [markdown_cell(api_markdown(getattr(mod, n), n), n) for n in public_names(body) if hasattr(mod, n)]

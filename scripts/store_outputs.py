@@ -10,6 +10,8 @@ import argparse, os, re, subprocess, sys
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
+from fastcore.basics import AttrDict
+from nbdev.process import extract_directives
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP_FLAGS = {'slow', 'gpu'}
@@ -17,8 +19,8 @@ WIDGET_MIME = 'application/vnd.jupyter.widget-view+json'
 
 
 def cell_flags(source):
-    "The `#| flag` directives of a cell, e.g. {'export', 'slow'}."
-    return {w for line in source.splitlines() if line.startswith('#|') for w in line[2:].split()[:1]}
+    "The `#| flag` directives of a cell, e.g. {'export', 'slow'} (nbdev's parser)."
+    return set(extract_directives(AttrDict(cell_type='code', source=source), remove=False))
 
 
 PROGRESS_LINE = re.compile(r'█|^\s*\|?\s*\d+\.\d+% \[\d+/\d+')    # fastprogress's text bars
@@ -28,7 +30,9 @@ def without_progress_lines(output):
     "A stdout output without the lines of fastprogress's text progress bars."
     if output.get('output_type') == 'stream':
         text = ''.join(output.get('text', ''))
-        output['text'] = ''.join(l for l in text.splitlines(keepends=True) for l in l.split('\r')[-1:] if not PROGRESS_LINE.search(l))
+        lines = [line.split('\r')[-1] for line in text.splitlines(keepends=True)]      # a bar redraws its line after each \r
+        kept = ''.join(line for line in lines if not PROGRESS_LINE.search(line))
+        if kept != text: output['text'] = kept                                       # else untouched: no churn in the stored JSON
     return output
 
 
