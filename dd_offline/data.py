@@ -20,13 +20,14 @@ __all__ = ['SCHEMA_VERSION', 'FILE_KIND', 'Episode', 'DatasetFileError', 'Offlin
 # %% ../nbs/03_data.ipynb #47210e38
 @dataclass
 class Episode:
-    "One complete episode: frames, actions, rewards, the frame after the last step, and its level."
+    "One complete episode: frames, actions, rewards, the frame after the last step, its level, and whether a time limit cut it."
     obs: np.ndarray
     actions: np.ndarray
     rewards: np.ndarray
     final_obs: np.ndarray
     level_seed: int
     env: int = -1          # which env of a vectorised run played it (not saved)
+    truncated: bool = False  # cut by the env's time limit, not ended by the game (saved as `meta['truncated_episodes']`)
     def __len__(self): return len(self.actions)
     @property
     def ret(self) -> float: return float(np.sum(self.rewards))
@@ -100,7 +101,8 @@ class OfflineDataset:
 
     def episode(self, i: int) -> Episode:
         s, n = self.starts[i], self.lengths[i]
-        return Episode(self.obs[s:s+n], self.actions[s:s+n], self.rewards[s:s+n], self.final_obs[i], int(self.level_seeds[i]))
+        return Episode(self.obs[s:s+n], self.actions[s:s+n], self.rewards[s:s+n], self.final_obs[i], int(self.level_seeds[i]),
+                       truncated=i in set(self.meta.get('truncated_episodes', ())))
     def episodes(self):
         for i in range(self.n_episodes): yield self.episode(i)
 
@@ -110,10 +112,15 @@ class OfflineDataset:
 
 # %% ../nbs/03_data.ipynb #6aed0f41
 def dataset_from_episodes(episodes: list[Episode], meta: dict | None = None) -> OfflineDataset:
-    "Stack complete `Episode`s into an `OfflineDataset`."
+    "Stack complete `Episode`s into an `OfflineDataset`; `meta['truncated_episodes']` lists those a time limit cut (marked `truncated`, or listed in `meta`)."
     episodes = list(episodes)
     if not episodes: raise ValueError("cannot build a dataset from zero episodes")
     if any(len(e) == 0 for e in episodes): raise ValueError("every episode needs at least one transition")
+    meta = dict(meta or {})
+    cut = sorted({i for i, e in enumerate(episodes) if e.truncated} | {int(i) for i in meta.pop('truncated_episodes', ())})
+    if cut and not 0 <= cut[0] <= cut[-1] < len(episodes):
+        raise ValueError(f"meta['truncated_episodes'] names episodes {cut} of {len(episodes)}")
+    if cut: meta['truncated_episodes'] = cut
     return OfflineDataset(np.concatenate([e.obs for e in episodes]), np.concatenate([e.actions for e in episodes]),
                           np.concatenate([e.rewards for e in episodes]),
                           np.repeat(np.arange(len(episodes)), [len(e) for e in episodes]),
@@ -127,7 +134,8 @@ def select_episodes(ds: OfflineDataset, ids, **meta) -> OfflineDataset:
     if bad: raise IndexError(f"select_episodes: episode ids {bad[:5]} out of range for {ds.n_episodes} episodes")
     src = ds.meta.get('source_episodes')
     origin = [src[i] for i in ids] if src else ids
-    return dataset_from_episodes([ds.episode(i) for i in ids], {**ds.meta, **meta, 'source_episodes': origin})
+    kept = {k: v for k, v in ds.meta.items() if k != 'truncated_episodes'}    # the episodes carry it now
+    return dataset_from_episodes([ds.episode(i) for i in ids], {**kept, **meta, 'source_episodes': origin})
 
 # %% ../nbs/03_data.ipynb #69c83ed1
 def action_counts(ds: OfflineDataset) -> dict[str, int]:
@@ -204,17 +212,18 @@ def episode_quotas(n_episodes: int, num_envs: int) -> np.ndarray:
 
 def play_episodes(env, act_fn, n_episodes: int | None = None, frames: bool = True, progress: bool = False,
                   quota=None) -> list[Episode]:
-    "Play complete episodes with `act_fn(frames) -> actions`, each env contributing a fixed quota (given, or `n_episodes` spread)."
+    "Play complete episodes with `act_fn(frames) -> actions`, each env contributing a fixed quota (given, or `n_episodes` spread); an episode as long as `env.time_limit` is marked truncated."
     quota = episode_quotas(n_episodes, env.num_envs) if quota is None else np.asarray(quota)
     if len(quota) != env.num_envs: raise ValueError(f"quota has {len(quota)} entries for {env.num_envs} envs")
     n_episodes, got = int(quota.sum()), [[] for _ in range(env.num_envs)]
     rec, obs, seeds = EpisodeRecorder(env.num_envs, frames), env.observe(), env.level_seeds()
     bar = progress_bar(range(n_episodes), leave=False) if progress else None
-    done_count = 0
+    done_count, limit = 0, getattr(env, 'time_limit', None)
     while done_count < n_episodes:
         actions = np.asarray(act_fn(obs))
         nxt, rew, done = env.step(actions)
         for i, ep in rec.record(obs, actions, rew, done, nxt, seeds):
+            ep.truncated = limit is not None and len(ep) >= limit
             if len(got[i]) < quota[i]: got[i].append(ep); done_count += 1
         if bar is not None: bar.update(done_count)
         if done.any(): seeds = env.level_seeds()

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 
 # %% auto #0
-__all__ = ['PAPER_GAMES', 'DISTRIBUTION_MODES', 'ACTION_NAMES', 'N_ACTIONS', 'OBS_SHAPE', 'LEVEL_SETS', 'check_game', 'LevelSet',
-           'level_set', 'ProcgenVecEnv', 'check_actions', 'make_env', 'ToyVecEnv']
+__all__ = ['PAPER_GAMES', 'DISTRIBUTION_MODES', 'ACTION_NAMES', 'N_ACTIONS', 'EPISODE_TIME_LIMIT', 'OBS_SHAPE', 'LEVEL_SETS',
+           'check_game', 'LevelSet', 'level_set', 'ProcgenVecEnv', 'check_actions', 'make_env', 'ToyVecEnv']
 
 # %% ../nbs/01_envs.ipynb #c90769a0
 with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
@@ -31,6 +31,7 @@ def check_game(game: str) -> str:
 ACTION_NAMES = ('LEFT+DOWN', 'LEFT', 'LEFT+UP', 'DOWN', 'NOOP', 'UP', 'RIGHT+DOWN', 'RIGHT', 'RIGHT+UP',
                 'D', 'A', 'W', 'S', 'Q', 'E')
 N_ACTIONS = len(ACTION_NAMES)
+EPISODE_TIME_LIMIT = 1000   # Procgen stops every episode after this many steps: a cut (truncation), not the game's own end
 OBS_SHAPE = (64, 64, 3)
 
 # %% ../nbs/01_envs.ipynb #7fac8b08
@@ -56,6 +57,7 @@ def level_set(levels: str | LevelSet) -> LevelSet:
 # %% ../nbs/01_envs.ipynb #acc90245
 class ProcgenVecEnv:
     "`num_envs` Procgen environments of one game on one level set."
+    time_limit = EPISODE_TIME_LIMIT
     def __init__(self, game: str, num_envs: int, levels: str | LevelSet = 'id', seed: int = 0,
                  distribution_mode: str = 'easy', num_threads: int = 4):
         self.game, self.levels = check_game(game), level_set(levels)
@@ -112,6 +114,7 @@ def make_env(game: str, num_envs: int = 1, levels: str | LevelSet = 'id', seed: 
 class ToyVecEnv:
     "Vectorised toy game: red frame -> LEFT pays 1, blue frame -> RIGHT pays 1. Same interface as `ProcgenVecEnv`."
     game = 'toy'
+    time_limit = None    # its episodes end on the level's own clock, as games end
     PAYING = (ACTION_NAMES.index('LEFT'), ACTION_NAMES.index('RIGHT'))
     def __init__(self, num_envs: int, levels: str | LevelSet = 'id', seed: int = 0, episode_length=8):
         self.num_envs, self.levels, self.seed = int(num_envs), level_set(levels), int(seed)

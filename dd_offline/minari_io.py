@@ -42,8 +42,9 @@ def minari_root(root=None):
         else: os.environ['MINARI_DATASETS_PATH'] = old
 
 def default_dataset_id(ds: OfflineDataset) -> str:
-    "dd-offline/GAME/expert-v0, or dd-offline/GAME/SET-v0 for a set (`procgen` for a dataset without a game)."
-    return f"dd-offline/{ds.game or 'procgen'}/{ds.meta.get('set', 'expert')}-v0"
+    "dd-offline/GAME/expert-v0 for an expert's episodes, dd-offline/GAME/SET-v0 for a set, dd-offline/GAME/episodes-v0 for other play (`procgen` for a dataset without a game)."
+    kind = ds.meta.get('set') or ('expert' if 'expert' in ds.meta else 'episodes')
+    return f"dd-offline/{ds.game or 'procgen'}/{kind}-v0"
 
 
 @contextlib.contextmanager
@@ -160,15 +161,13 @@ def from_minari(source, root=None) -> OfflineDataset:
     name = md.spec.dataset_id if getattr(md, 'spec', None) else str(source)
     _check_spaces(md, name)
     seeds = [m.get('seed') for m in md.storage.get_episode_metadata(md.episode_indices)]
-    episodes, truncated = [], []
+    episodes = []
     for i, ep in enumerate(md.iterate_episodes()):
-        if _episode_end(ep, name): truncated.append(i)
         obs = np.asarray(ep.observations)
-        episodes.append(Episode(obs[:-1], np.asarray(ep.actions), np.asarray(ep.rewards, np.float32), obs[-1], -1 if seeds[i] is None else int(seeds[i])))
+        episodes.append(Episode(obs[:-1], np.asarray(ep.actions), np.asarray(ep.rewards, np.float32), obs[-1],
+                                -1 if seeds[i] is None else int(seeds[i]), truncated=_episode_end(ep, name)))
     meta = json.loads(md.storage.metadata.get('dd_offline', '{}'))
-    meta = {**meta, 'minari_id': name, 'truncated_episodes': truncated}
-    if not meta['truncated_episodes']: del meta['truncated_episodes']
-    return dataset_from_episodes(episodes, meta)
+    return dataset_from_episodes(episodes, {**meta, 'minari_id': name})
 
 # %% ../nbs/03a_minari_io.ipynb #20527b71
 def to_d3rlpy(ds: OfflineDataset):
@@ -222,6 +221,6 @@ def add_export_command(sub):
                                    'offline-RL libraries that read Minari; or as a d3rlpy MDPDataset file (.h5).')
     p.add_argument('dataset', help='a dataset file saved by dd-offline (.npz), or a set made by dd-offline distill (.pt)')
     p.add_argument('--format', default='minari', choices=EXPORT_FORMATS, help='output format (default minari)')
-    p.add_argument('--out', default=None, help='Minari: the dataset id (default dd-offline/GAME/expert-v0); d3rlpy: the .h5 file (default beside the dataset)')
+    p.add_argument('--out', default=None, help='Minari: the dataset id (default dd-offline/GAME/expert-v0 for an expert\'s episodes, `default_dataset_id`); d3rlpy: the .h5 file (default beside the dataset)')
     p.add_argument('--root', default=None, help='Minari datasets directory (default $MINARI_DATASETS_PATH or ~/.minari/datasets)')
     p.set_defaults(func=_export)
