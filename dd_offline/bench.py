@@ -12,7 +12,7 @@ import torch
 from torch import nn
 from fastprogress.fastprogress import progress_bar
 from .core import save_json, load_json, prepare_run_dir, to_jsonable, atomic_write, get_device, cached_array
-from .envs import N_ACTIONS, check_game, PAPER_GAMES
+from .envs import N_ACTIONS, check_game, PAPER_GAMES, PROCGEN_GAMES, effect_classes, class_probs
 from .data import OfflineDataset, save_dataset, load_dataset, select_episodes
 from .collector import collect
 from .students import train_students
@@ -27,9 +27,10 @@ from .executors import get_executor, LocalExecutor
 
 # %% auto #0
 __all__ = ['CELL_FORMAT', 'BENCH_PRESETS', 'BenchConfig', 'get_bench_config', 'check_bench_request', 'BenchData', 'split_source',
-           'bench_data', 'imitation_metrics', 'student_metrics', 'choose_recipe', 'fewest_good_steps', 'cell_settings',
-           'score_students', 'run_cell', 'ConstantPolicy', 'reference_records', 'cell_path', 'finished_cell',
-           'bench_cells', 'read_recipes', 'run_game', 'bench_distill', 'load_bench', 'write_bench_outputs']
+           'bench_data', 'imitation_metrics', 'scoring_classes', 'student_metrics', 'choose_recipe',
+           'fewest_good_steps', 'cell_settings', 'score_students', 'run_cell', 'ConstantPolicy', 'reference_records',
+           'cell_path', 'finished_cell', 'bench_cells', 'read_recipes', 'run_game', 'bench_distill', 'load_bench',
+           'write_bench_outputs']
 
 # %% ../nbs/09a_bench.ipynb #0a4f6dd0
 CELL_FORMAT = 2                                   # 2: a cell records its budget (`n_syn`); format-1 cells have the run's `BenchConfig.n_syn`
@@ -124,17 +125,26 @@ def bench_data(game: str, expert: nn.Module, cfg: BenchConfig, data_dir, seed: i
                      probs('val', val), probs('heldout', held), expert, playable=source is None, cache_dir=data_dir)
 
 # %% ../nbs/09a_bench.ipynb #907a8236
-def imitation_metrics(student_probs: np.ndarray, expert_probs: np.ndarray) -> dict:
-    "Agreement, expected accuracy and cross-entropy of one policy's probabilities against the expert's, on the same frames."
+def imitation_metrics(student_probs: np.ndarray, expert_probs: np.ndarray, classes=None) -> dict:
+    "Agreement, expected accuracy and cross-entropy of one policy's probabilities against the expert's, on the same frames; with effect `classes` (`effect_classes`), agreement and expected accuracy over them too."
     choice = student_probs.argmax(1)
-    return dict(agreement=float((choice == expert_probs.argmax(1)).mean()),
-                expected_acc=float(expert_probs[np.arange(len(choice)), choice].mean()),
-                ce=float(-(expert_probs * np.log(np.clip(student_probs, 1e-12, None))).sum(1).mean()))
+    out = dict(agreement=float((choice == expert_probs.argmax(1)).mean()),
+               expected_acc=float(expert_probs[np.arange(len(choice)), choice].mean()),
+               ce=float(-(expert_probs * np.log(np.clip(student_probs, 1e-12, None))).sum(1).mean()))
+    if classes is not None:
+        student, expert = class_probs(student_probs, classes), class_probs(expert_probs, classes)
+        pick = student.argmax(1)
+        out.update(class_agreement=float((pick == expert.argmax(1)).mean()), class_expected_acc=float(expert[np.arange(len(pick)), pick].mean()))
+    return out
+
+def scoring_classes(game: str):
+    "The effect classes the benchmark also scores imitation over: `effect_classes(game)` for a Procgen game, None for another (the toy game)."
+    return effect_classes(game) if game in PROCGEN_GAMES else None
 
 # %% ../nbs/09a_bench.ipynb #84151cfa
-def student_metrics(students, frames, probs) -> dict:
-    "{metric: [one value per student]} on (frames, the expert's probabilities there)."
-    per = [imitation_metrics(action_probs(s, frames, batch=1024), probs) for s in students]
+def student_metrics(students, frames, probs, classes=None) -> dict:
+    "{metric: [one value per student]} on (frames, the expert's probabilities there), over effect `classes` too if given."
+    per = [imitation_metrics(action_probs(s, frames, batch=1024), probs, classes) for s in students]
     return {k: [p[k] for p in per] for k in per[0]}
 
 def choose_recipe(data: BenchData, labels: str, cfg: BenchConfig, seeds=(0, 1), n_syn: int | None = None) -> dict:
@@ -162,7 +172,7 @@ def cell_settings(method: str, cfg: BenchConfig) -> dict:
 
 def score_students(students, data: BenchData, cfg: BenchConfig, play: bool, seed: int) -> dict:
     "Held-out imitation metrics per student, and ID / OOD returns per student when `play`."
-    out = student_metrics(students, data.heldout.obs, data.heldout_probs)
+    out = student_metrics(students, data.heldout.obs, data.heldout_probs, scoring_classes(data.game))
     if play and cfg.eval_episodes and data.playable:
         for lv in ('id', 'ood'):
             out[f'{lv}_return'] = evaluate_policies(students, data.game, lv, cfg.eval_episodes, seed).per_policy_mean().round(4).tolist()

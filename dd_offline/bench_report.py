@@ -56,8 +56,8 @@ def mean_ci(values) -> tuple[float, float]:
     return float(v.mean()), float(t975(len(v) - 1) * v.std(ddof=1) / np.sqrt(len(v)))
 
 # %% ../nbs/09b_bench_report.ipynb #4a3454f5
-METRICS = ('agreement', 'expected_acc', 'ce', 'id_return', 'ood_return')
-HIGHER_IS_BETTER = dict(agreement=True, expected_acc=True, ce=False, id_return=True, ood_return=True)
+METRICS = ('agreement', 'expected_acc', 'ce', 'id_return', 'ood_return', 'class_agreement', 'class_expected_acc')
+HIGHER_IS_BETTER = dict(agreement=True, expected_acc=True, ce=False, id_return=True, ood_return=True, class_agreement=True, class_expected_acc=True)
 
 def seed_values(cells: list[dict], method: str, labels: str, recipe: str, metric: str) -> dict:
     "{seed: mean over students} of `metric` for the cells of (method, labels), recipe `recipe`."
@@ -160,17 +160,21 @@ def _diff_cell(r: dict, metric: str, digits: int = 3) -> str:
 
 def game_table(rows: list[dict], refs: dict, recipe: str, n_syn: int | None = None) -> str:
     "Markdown, one line per (method, labels) for `recipe` (and budget `n_syn`, if given): every metric (mean ± 95% CI over seeds), the paired differences to the best subset with the same labels (expected accuracy, ID return), then the references."
-    lines = ['| method | labels | expected acc | Δ vs best subset | agreement | cross-entropy | ID return | Δ vs best subset | OOD return | pixel change | s per set |',
-             '|---|---|---:|---|---:|---:|---:|---|---:|---:|---:|']
+    rows = [r for r in rows if r['recipe'] == recipe and (n_syn is None or r.get('n_syn') == n_syn)]
+    effects = any('class_expected_acc' in r for r in rows)    # cells scored over effect classes too (since 2026-12-06)
+    lines = ['| method | labels | expected acc | Δ vs best subset | agreement | cross-entropy | ID return | Δ vs best subset | OOD return | pixel change | s per set |'
+             + (' exp. acc over effects | Δ vs best subset | agreement over effects |' if effects else ''),
+             '|---|---|---:|---|---:|---:|---:|---|---:|---:|---:|' + ('---:|---|---:|' if effects else '')]
     for r in rows:
-        if r['recipe'] != recipe or (n_syn is not None and r.get('n_syn') != n_syn): continue
         get = lambda m: r.get(m, (None, None))
         lines.append(f"| {r['method']} | {r['labels']} | {_fmt(get('expected_acc'))} | {_diff_cell(r, 'expected_acc', 3)} | {_fmt(get('agreement'))} | "
                      f"{_fmt(get('ce'))} | {_fmt(get('id_return'), 2)} | {_diff_cell(r, 'id_return', 2)} | {_fmt(get('ood_return'), 2)} | "
-                     f"{r['pixel_change']:.4f} | {r['set_seconds']:.0f} |")
+                     f"{r['pixel_change']:.4f} | {r['set_seconds']:.0f} |"
+                     + (f" {_fmt(get('class_expected_acc'))} | {_diff_cell(r, 'class_expected_acc', 3)} | {_fmt(get('class_agreement'))} |" if effects else ''))
     for name, rec in refs.items():
         cell = lambda m, digits=3: _fmt(mean_ci(rec[m]), digits) if rec.get(m) and rec[m][0] is not None else '–'
-        lines.append(f"| *{name}* | | {cell('expected_acc')} | | {cell('agreement')} | {cell('ce')} | {cell('id_return', 2)} | | {cell('ood_return', 2)} | | |")
+        lines.append(f"| *{name}* | | {cell('expected_acc')} | | {cell('agreement')} | {cell('ce')} | {cell('id_return', 2)} | | {cell('ood_return', 2)} | | |"
+                     + (f" {cell('class_expected_acc')} | | {cell('class_agreement')} |" if effects else ''))
     return '\n'.join(lines)
 
 def summary_table(g: dict, n_syn: int | None = None) -> str:

@@ -13,7 +13,7 @@ from .core import save_json, load_json, prepare_run_dir, atomic_write
 from .models import count_params
 from .students import init_students, batch_indices, train_one
 from .evaluate import evaluate_policies
-from .bench import BenchData, bench_data, get_bench_config, student_metrics
+from .bench import BenchData, bench_data, get_bench_config, student_metrics, scoring_classes
 
 # %% auto #0
 __all__ = ['CEILING_LR', 'CeilingConfig', 'train_scored', 'score_row', 'ceiling_rows', 'ceiling_path', 'student_ceiling',
@@ -46,7 +46,7 @@ def train_scored(arch: str, frames, labels, cfg: CeilingConfig, score) -> None:
 def score_row(data: BenchData, arch: str, steps: int, model, cfg: CeilingConfig) -> dict:
     "One student's scores after `steps`: held-out imitation metrics, and ID / OOD return (mean, standard error) when the game can be played."
     row = dict(game=data.game, arch=arch, params=count_params(model), steps=steps, batch=cfg.batch_size, lr=CEILING_LR[arch],
-               **{k: v[0] for k, v in student_metrics([model], data.heldout.obs, data.heldout_probs).items()})
+               **{k: v[0] for k, v in student_metrics([model], data.heldout.obs, data.heldout_probs, scoring_classes(data.game)).items()})
     if cfg.episodes and data.playable:
         for lv in ('id', 'ood'):
             r = evaluate_policies([model], data.game, lv, cfg.episodes, cfg.seed).returns[0]

@@ -4,13 +4,14 @@
 
 # %% ../nbs/01_envs.ipynb #d1fecc0c
 from __future__ import annotations
-import contextlib, io, warnings
+import contextlib, functools, hashlib, io, warnings
 from dataclasses import dataclass
 import numpy as np
 
 # %% auto #0
 __all__ = ['PAPER_GAMES', 'DISTRIBUTION_MODES', 'ACTION_NAMES', 'N_ACTIONS', 'EPISODE_TIME_LIMIT', 'OBS_SHAPE', 'LEVEL_SETS',
-           'check_game', 'LevelSet', 'level_set', 'ProcgenVecEnv', 'check_actions', 'make_env', 'ToyVecEnv']
+           'check_game', 'LevelSet', 'level_set', 'ProcgenVecEnv', 'check_actions', 'make_env', 'effect_fingerprints',
+           'group_effects', 'effect_classes', 'class_probs', 'ToyVecEnv']
 
 # %% ../nbs/01_envs.ipynb #c90769a0
 with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
@@ -109,6 +110,41 @@ def make_env(game: str, num_envs: int = 1, levels: str | LevelSet = 'id', seed: 
              distribution_mode: str = 'easy', num_threads: int = 4) -> ProcgenVecEnv:
     "A `ProcgenVecEnv` (easy mode by default); Procgen steps its envs on `num_threads` threads."
     return ProcgenVecEnv(game, num_envs, levels, seed, distribution_mode, num_threads)
+
+# %% ../nbs/01_envs.ipynb #7b1fe159
+def effect_fingerprints(game: str, n_states: int = 20, repeat: int = 4, seed: int = 0) -> np.ndarray:
+    "(n_states, 15) digests of what each action does: the frames, rewards and ends of `repeat` steps of it, from each of `n_states` states reached by random play."
+    env, rng = make_env(game, 1, 'id', seed, num_threads=1), np.random.default_rng(seed)
+    prints = np.empty((n_states, N_ACTIONS), dtype=object)
+    for s in range(n_states):
+        for _ in range(int(rng.integers(5, 50))): env.step(rng.integers(0, N_ACTIONS, 1))
+        state = env.get_state()
+        for a in range(N_ACTIONS):
+            env.set_state(state); digest = hashlib.blake2b(digest_size=16)
+            for _ in range(repeat):
+                for x in env.step(np.array([a])): digest.update(x.tobytes())
+            prints[s, a] = digest.digest()
+        env.set_state(state)
+    return prints
+
+def group_effects(prints: np.ndarray, agree: float = 0.95) -> tuple[tuple[int, ...], ...]:
+    "Actions grouped into classes: each joins the first class whose first action did the same from at least `agree` of the states."
+    classes = []
+    for a in range(prints.shape[1]):
+        same = next((c for c in classes if (prints[:, c[0]] == prints[:, a]).mean() >= agree), None)
+        if same is None: classes.append([a])
+        else: same.append(a)
+    return tuple(tuple(c) for c in classes)
+
+@functools.lru_cache(maxsize=None)
+def effect_classes(game: str, n_states: int = 20, repeat: int = 4, seed: int = 0, agree: float = 0.95) -> tuple[tuple[int, ...], ...]:
+    "The classes of `game`'s 15 actions that do the same thing, measured from the game (`effect_fingerprints`, `group_effects`); once per process."
+    return group_effects(effect_fingerprints(check_game(game), n_states, repeat, seed), agree)
+
+def class_probs(probs, classes) -> np.ndarray:
+    "Action probabilities (n, 15) summed over each of the effect `classes`: (n, len(classes))."
+    probs = np.asarray(probs)
+    return np.stack([probs[:, list(c)].sum(1) for c in classes], 1)
 
 # %% ../nbs/01_envs.ipynb #47875c5f
 class ToyVecEnv:
