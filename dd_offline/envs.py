@@ -9,9 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 # %% auto #0
-__all__ = ['PAPER_GAMES', 'DISTRIBUTION_MODES', 'ACTION_NAMES', 'N_ACTIONS', 'EPISODE_TIME_LIMIT', 'OBS_SHAPE', 'LEVEL_SETS',
-           'check_game', 'LevelSet', 'level_set', 'ProcgenVecEnv', 'check_actions', 'make_env', 'effect_fingerprints',
-           'group_effects', 'effect_classes', 'class_probs', 'ToyVecEnv']
+__all__ = ['PAPER_GAMES', 'DISTRIBUTION_MODES', 'ACTION_NAMES', 'N_ACTIONS', 'OBS_SHAPE', 'LEVEL_SETS', 'TIME_LIMITS',
+           'check_game', 'LevelSet', 'level_set', 'episode_time_limit', 'ProcgenVecEnv', 'check_actions', 'make_env',
+           'effect_fingerprints', 'group_effects', 'effect_classes', 'class_probs', 'ToyVecEnv']
 
 # %% ../nbs/01_envs.ipynb #c90769a0
 with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
@@ -32,7 +32,6 @@ def check_game(game: str) -> str:
 ACTION_NAMES = ('LEFT+DOWN', 'LEFT', 'LEFT+UP', 'DOWN', 'NOOP', 'UP', 'RIGHT+DOWN', 'RIGHT', 'RIGHT+UP',
                 'D', 'A', 'W', 'S', 'Q', 'E')
 N_ACTIONS = len(ACTION_NAMES)
-EPISODE_TIME_LIMIT = 1000   # Procgen stops every episode after this many steps: a cut (truncation), not the game's own end
 OBS_SHAPE = (64, 64, 3)
 
 # %% ../nbs/01_envs.ipynb #7fac8b08
@@ -55,10 +54,17 @@ def level_set(levels: str | LevelSet) -> LevelSet:
     if levels not in LEVEL_SETS: raise ValueError(f"unknown level set {levels!r}; use one of {', '.join(LEVEL_SETS)} or a LevelSet")
     return LEVEL_SETS[levels]
 
+# %% ../nbs/01_envs.ipynb #f39e5f93
+TIME_LIMITS = dict(bigfish=6000, bossfight=4000, plunder=4000, leaper=500, maze=500)   # Procgen's `timeout` where a game changes it
+
+def episode_time_limit(game: str, distribution_mode: str = 'easy') -> int:
+    "The number of steps after which Procgen cuts an episode of `game`: 1000 unless the game sets its own (jumper: 2000 in memory mode)."
+    if game == 'jumper' and distribution_mode == 'memory': return 2000
+    return TIME_LIMITS.get(check_game(game), 1000)
+
 # %% ../nbs/01_envs.ipynb #acc90245
 class ProcgenVecEnv:
-    "`num_envs` Procgen environments of one game on one level set."
-    time_limit = EPISODE_TIME_LIMIT
+    "`num_envs` Procgen environments of one game on one level set; an episode that lasts `time_limit` steps was cut by Procgen's clock."
     def __init__(self, game: str, num_envs: int, levels: str | LevelSet = 'id', seed: int = 0,
                  distribution_mode: str = 'easy', num_threads: int = 4):
         self.game, self.levels = check_game(game), level_set(levels)
@@ -66,6 +72,7 @@ class ProcgenVecEnv:
             raise ValueError(f"unknown distribution_mode {distribution_mode!r}; use one of {', '.join(DISTRIBUTION_MODES)}")
         if not isinstance(num_envs, (int, np.integer)) or num_envs < 1: raise ValueError(f"num_envs must be a positive integer, got {num_envs!r}")
         self.num_envs, self.seed, self.distribution_mode = int(num_envs), int(seed), distribution_mode
+        self.time_limit = episode_time_limit(game, distribution_mode)
         self.env = ProcgenGym3Env(num=self.num_envs, env_name=game, start_level=self.levels.start,
                                   num_levels=self.levels.num, distribution_mode=distribution_mode, rand_seed=self.seed,
                                   num_threads=int(num_threads))
