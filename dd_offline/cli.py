@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from .core import set_seed, get_device, get_preset, prepare_run_dir, save_json, load_json, PRESETS
 from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
-from .models import ImpalaCNN, StudentCNN, count_params
+from .models import ImpalaCNN, StudentCNN, count_params, STUDENT_ARCHS
 from .expert import train_expert, TIERS, best_shipped_tier, shipped_expert_summary
 from .factory import (train_experts, publish_experts, run_campaign, campaign_status, campaign_milestones, publish_campaign,
                              confirm_expert, measure_greedy)
@@ -74,12 +74,14 @@ def _add_reproduce(sub):
     p.add_argument('--expert', default=None, help="'shipped' (default for tiny/quick), 'train' (default for paper) or an expert.pt path")
     p.add_argument('--restart', action='store_true', help='delete earlier outputs in --run-dir and start over')
     p.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu' or 'cuda'")
+    p.add_argument('--imitator', default=None, choices=list(STUDENT_ARCHS),
+                   help="add a row outside the paper's: BC100%% with the expert's labels cloned into students of this architecture (starpilot: impala_small)")
     add_executor_args(p)
     p.set_defaults(func=_reproduce)
 
 def _reproduce(args):
     games = args.game or list(PAPER_GAMES)
-    out = reproduce(games, args.preset, args.run_dir, args.seed, args.expert, args.restart, args.device, executor=executor_from_args(args))
+    out = reproduce(games, args.preset, args.run_dir, args.seed, args.expert, args.restart, args.device, executor=executor_from_args(args), imitator=args.imitator)
     for g in games:
         print(f"\n{g} (mean ± std of return; ours beside the paper's)\n")
         print(results_table(results_from_json(out[g]['results'], g), g))

@@ -11,13 +11,14 @@ import torch
 from .core import (get_preset, Preset, prepare_run_dir, save_json, load_json, save_torch, read_torch_file, atomic_write,
                              get_device, to_jsonable, PRESETS)
 from .envs import check_game, PAPER_GAMES
-from .models import StudentCNN
+from .models import StudentCNN, make_student, STUDENT_ARCHS
 from .expert import train_expert, load_expert, shipped_expert_path
 from .data import save_dataset, load_dataset, summarize
 from .collector import collect
 from .percentile import percentile_filter, percentile_table, PAPER_SYNTHETIC_SIZE
 from .students import train_bc_students, train_synthetic_students
 from .models import action_probs
+from .ceiling import CEILING_LR
 from .distill import make_set, paper_settings, tiny_settings, set_name
 from .synthetic import load_synthetic, save_synthetic
 from .students import train_students
@@ -25,9 +26,10 @@ from .evaluate import evaluate_methods, summarize_result, results_table, plot_re
 from .executors import get_executor
 
 # %% auto #0
-__all__ = ['STAGES', 'STUDENTS_FORMAT', 'run_stage', 'save_students', 'load_students', 'default_expert_source', 'get_expert',
-           'reproduce_game', 'student_methods', 'extra_set_file', 'train_method', 'result_record', 'results_from_json',
-           'method_rank', 'table4', 'rows_note', 'write_report', 'reproduce']
+__all__ = ['STAGES', 'STUDENTS_FORMAT', 'IMITATOR_RECIPES', 'run_stage', 'save_students', 'load_students',
+           'default_expert_source', 'get_expert', 'reproduce_game', 'student_methods', 'imitator_row',
+           'imitator_students', 'extra_set_file', 'train_method', 'result_record', 'results_from_json', 'method_rank',
+           'table4', 'rows_note', 'imitator_note', 'write_report', 'reproduce']
 
 # %% ../nbs/11_reproduce.ipynb #ca18a4da
 STAGES = ('expert', 'collect', 'percentile', 'distill', 'students', 'evaluate')
@@ -47,14 +49,16 @@ def run_stage(game_dir: Path, name: str, fn, log=print):
 # %% ../nbs/11_reproduce.ipynb #fd0456a0
 STUDENTS_FORMAT = 'dd_offline.students/1'
 
-def save_students(methods: dict, path) -> Path:
-    return save_torch(dict(format=STUDENTS_FORMAT, methods={m: [s.state_dict() for s in ss] for m, ss in methods.items()}), path)
+def save_students(methods: dict, path, archs: dict | None = None) -> Path:
+    "Every method's students in one file; `archs` names the architecture of methods whose students are not the paper's."
+    return save_torch(dict(format=STUDENTS_FORMAT, methods={m: [s.state_dict() for s in ss] for m, ss in methods.items()}, archs=archs or {}), path)
 
 def load_students(path) -> dict:
     rec = read_torch_file(path, 'students', STUDENTS_FORMAT)
-    def make(sd):
-        s = StudentCNN(); s.load_state_dict(sd); return s.eval()
-    return {m: [make(sd) for sd in sds] for m, sds in rec['methods'].items()}
+    def make(sd, arch):
+        s = make_student(arch); s.load_state_dict(sd); return s.eval()
+    archs = rec.get('archs') or {}
+    return {m: [make(sd, archs.get(m, 'paper')) for sd in sds] for m, sds in rec['methods'].items()}
 
 # %% ../nbs/11_reproduce.ipynb #a450df87
 def default_expert_source(preset: str) -> str:
@@ -65,8 +69,8 @@ def get_expert(game: str, source: str, game_dir: Path, p: Preset, device):
     return load_expert(shipped_expert_path(game) if source == 'shipped' else source)
 
 # %% ../nbs/11_reproduce.ipynb #5992cd8a
-def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, device=None, log=print, executor=None) -> dict:
-    "Every stage for one game; returns {'stages': ..., 'results': ...}. Students and evaluation run one task per method on `executor`."
+def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, device=None, log=print, executor=None, imitator: str | None = None) -> dict:
+    "Every stage for one game; returns {'stages': ..., 'results': ...}. Students and evaluation run one task per method on `executor`; `imitator` adds a BC100% row with students of that architecture."
     ex = get_executor(executor)
     check_game(game)
     device = get_device(device) if not isinstance(device, torch.device) else device
@@ -83,10 +87,11 @@ def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, dev
     cfg = p.distill if n_syn == p.distill.n_syn else type(p.distill)(**{**p.distill.__dict__, 'n_syn': n_syn})
     stages['distill'] = run_stage(game_dir, 'distill', lambda: _stage_distill(ds, expert, cfg, p, game_dir, device), log)
     def _students():
-        todo = student_methods(p)
+        todo = student_methods(p, imitator)
         trained = ex.map(train_method, todo, ds=ds, game_dir=game_dir, p=p, device=device)
         methods = {name: students for (name, _, _), students in zip(todo, trained)}
-        save_students(methods, game_dir/'students.pt'); return dict(methods=list(methods))
+        save_students(methods, game_dir/'students.pt', {name: arch for name, kind, arch in todo if kind == 'imitator'})
+        return dict(methods=list(methods))
     stages['students'] = run_stage(game_dir, 'students', _students, log)
     def _evaluate():
         res = evaluate_methods(load_students(game_dir/'students.pt'), game, expert=expert, level_sets=p.evaluate.level_sets,
@@ -95,10 +100,21 @@ def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, dev
     stages['evaluate'] = run_stage(game_dir, 'evaluate', _evaluate, log)
     return dict(stages=stages, results=load_json(game_dir/'results.json'))
 
-def student_methods(p: Preset) -> list[tuple]:
-    "(name, kind, source) of every student row in the paper's order: BCx% by x, Synthetic, then the extra rows (`DistillConfig.extra_sets`)."
+def student_methods(p: Preset, imitator: str | None = None) -> list[tuple]:
+    "(name, kind, source) of every student row in the paper's order: BCx% by x, Synthetic, then the extra rows (`DistillConfig.extra_sets`, and BC100% with an `imitator` student)."
     return ([(f'BC{x}%', 'bc', x) for x in p.percentile.percentiles] + [('Synthetic', 'syn', 'synthetic.pt')]
-            + [(set_name(m, n, labels), 'soft', extra_set_file(m, n, labels)) for m, labels, n in p.distill.extra_sets])
+            + [(set_name(m, n, labels), 'soft', extra_set_file(m, n, labels)) for m, labels, n in p.distill.extra_sets]
+            + ([(imitator_row(imitator), 'imitator', imitator)] if imitator else []))
+
+IMITATOR_RECIPES = dict(tiny=dict(students=2, steps=5, batch=8), quick=dict(students=3, steps=1000, batch=256))   # the ceiling run's recipe
+
+def imitator_row(arch: str) -> str: return f'BC100% + expert labels, {arch} student'
+
+def imitator_students(ds, game_dir, arch: str, p: Preset, device=None) -> list:
+    "Students of architecture `arch` cloned from all of `ds` with the expert's action probabilities (`IMITATOR_RECIPES`, the learning rate of `CEILING_LR`)."
+    r = IMITATOR_RECIPES.get(p.name, IMITATOR_RECIPES['quick'])
+    probs = action_probs(load_expert(Path(game_dir)/'expert.pt'), ds.obs)
+    return train_students(ds.obs, probs, r['students'], r['steps'], r['batch'], CEILING_LR[arch], p.seed, device, arch=arch)[0]
 
 def extra_set_file(method: str, n: int, labels: str) -> str:
     "Where the distill stage keeps an extra row's set, in the game's `distill/`."
@@ -108,6 +124,7 @@ def train_method(method: tuple, ds, game_dir, p: Preset, device=None) -> list:
     "The students of one method (a `student_methods` entry), with the preset's recipe for its kind; one executor task."
     name, kind, source = method
     s = p.students
+    if kind == 'imitator': return imitator_students(ds, game_dir, source, p, device)
     if kind == 'bc': return train_bc_students(percentile_filter(ds, source), s, seed=p.seed, device=device)[0]
     syn = load_synthetic(Path(game_dir)/'distill'/source)
     if kind == 'syn': return train_synthetic_students(syn.frames, syn.labels, s, seed=p.seed, device=device)[0]
@@ -168,14 +185,19 @@ def rows_note(p: Preset) -> str:
             f"probabilities on the set's frames, *learned* ones start there and are learned with the frames (the methods' published settings); "
             f"their students train {s.soft_steps} steps at batch {s.soft_batch_size} (the converged recipe).")
 
-def write_report(run_dir: Path, p: Preset, games: list, per_game: dict, wall: float) -> Path:
+def imitator_note(arch: str, p: Preset) -> str:
+    r = IMITATOR_RECIPES.get(p.name, IMITATOR_RECIPES['quick'])
+    return (f" *{imitator_row(arch)}* clones all of the dataset with the expert's labels into {r['students']} students of the `{arch}` architecture "
+            f"({r['steps']} steps at batch {r['batch']}, `09c_ceiling`'s recipe): what a student that can imitate makes of the same data, outside the paper's rows.")
+
+def write_report(run_dir: Path, p: Preset, games: list, per_game: dict, wall: float, imitator: str | None = None) -> Path:
     "report.md: config, versions, wall time per stage, Tables 2-4 beside the paper, links to the figures."
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     lines = [f'# dd_offline reproduction: preset `{p.name}`, seed {p.seed}', '',
              f'Machine: {platform.machine()}, {torch.get_num_threads()} torch threads, {platform.processor() or platform.platform()}; '
              f'Python {platform.python_version()}, torch {torch.__version__}, numpy {np.__version__}; '
-             f'device {get_device()}; total wall time {wall / 60:.1f} min.', '', rows_note(p), '']
+             f'device {get_device()}; total wall time {wall / 60:.1f} min.', '', rows_note(p) + (imitator_note(imitator, p) if imitator else ''), '']
     for lv, title in [('id', 'Table 2: mean return on training levels (ID)'), ('ood', 'Table 3: mean return on unseen levels (OOD)')]:
         lines += [f'## {title}', '']
         for g in games:
@@ -195,24 +217,25 @@ def write_report(run_dir: Path, p: Preset, games: list, per_game: dict, wall: fl
 # %% ../nbs/11_reproduce.ipynb #45589e7f
 def _print_line(*a): print(*a, flush=True)
 
-def _reproduce_task(game: str, p: Preset, run_dir: Path, source: str, device, log, executor) -> dict:
+def _reproduce_task(game: str, p: Preset, run_dir: Path, source: str, device, log, executor, imitator=None) -> dict:
     log(f"{game} (preset {p.name}, seed {p.seed})")
-    return reproduce_game(game, p, run_dir/game, source, device, log, executor)
+    return reproduce_game(game, p, run_dir/game, source, device, log, executor, imitator)
 
 def reproduce(games=PAPER_GAMES, preset: str = 'quick', run_dir='runs/reproduce', seed: int = 0, expert: str | None = None,
-              restart: bool = False, device=None, log=print, executor=None) -> dict:
-    "Run (or continue) the paper's pipeline for `games`; writes results.json, report.md and figures under `run_dir`. One task per game on `executor` ('local' or 'ray')."
+              restart: bool = False, device=None, log=print, executor=None, imitator: str | None = None) -> dict:
+    "Run (or continue) the paper's pipeline for `games`; writes results.json, report.md and figures under `run_dir`. One task per game on `executor` ('local' or 'ray'); `imitator` (a `make_student` architecture) adds BC100% with students that can imitate."
     games = [games] if isinstance(games, str) else list(games)
     for g in games: check_game(g)
+    if imitator is not None and imitator not in STUDENT_ARCHS: raise ValueError(f"unknown student architecture {imitator!r}; use one of {', '.join(STUDENT_ARCHS)}")
     p = get_preset(preset, seed)
     source = expert or default_expert_source(preset)
     run_dir = Path(run_dir); t0 = time.time()
-    for g in games: prepare_run_dir(run_dir/g, dict(game=g, preset=p.to_dict(), expert=str(source)), restart=restart)
+    for g in games: prepare_run_dir(run_dir/g, dict(game=g, preset=p.to_dict(), expert=str(source), **({'imitator': imitator} if imitator else {})), restart=restart)
     ex = get_executor(executor)
     task_log = _print_line if getattr(log, '__name__', '') == 'print' else log   # print, even patched (pytest, Ray), as a picklable function
-    done = ex.map(_reproduce_task, games, p=p, run_dir=run_dir, source=source, device=device, log=task_log, executor=ex)
+    done = ex.map(_reproduce_task, games, p=p, run_dir=run_dir, source=source, device=device, log=task_log, executor=ex, imitator=imitator)
     per_game = dict(zip(games, done))
     save_json({g: per_game[g]['results'] for g in games}, run_dir/'results.json')
-    report = write_report(run_dir, p, games, per_game, time.time() - t0)
+    report = write_report(run_dir, p, games, per_game, time.time() - t0, imitator)
     log(f"report: {report}")
     return per_game
