@@ -255,16 +255,19 @@ def read_torch_file(path, kind: str, expected_format: str | tuple) -> dict:
 class ConfigMismatchError(ValueError):
     "A directory or file belongs to a run with another config."
 
-def prepare_run_dir(path, config: dict, restart: bool = False) -> Path:
-    "Create (or reopen) the run directory `path` for `config`, recording it as `config.json`."
+def prepare_run_dir(path, config: dict, restart: bool = False, extendable: tuple = ()) -> Path:
+    "Create (or reopen) the run directory `path` for `config`, recording it as `config.json`; keys in `extendable` may be added to a run that lacks them."
     path, config = Path(path), to_jsonable(config)
     cfg_file = path/'config.json'
     if restart and path.exists(): shutil.rmtree(path)
     if cfg_file.exists():
-        diffs = config_diff(load_json(cfg_file), config)
+        saved = load_json(cfg_file)
+        added = {k: config[k] for k in extendable if k in config and k not in saved}
+        diffs = config_diff({**saved, **added}, config)
         if diffs:
             raise ConfigMismatchError(f"{path} holds a run with another config ({'; '.join(diffs[:5])}); "
                                       "use another directory or restart=True to start over")
+        if added: save_json({**saved, **added}, cfg_file)
     else:
         path.mkdir(parents=True, exist_ok=True)
         save_json(config, cfg_file)

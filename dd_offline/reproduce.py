@@ -26,7 +26,7 @@ from .evaluate import evaluate_methods, summarize_result, results_table, plot_re
 from .executors import get_executor
 
 # %% auto #0
-__all__ = ['STAGES', 'STUDENTS_FORMAT', 'IMITATOR_RECIPES', 'run_stage', 'save_students', 'load_students',
+__all__ = ['STAGES', 'STUDENTS_FORMAT', 'IMITATOR_RECIPES', 'run_stage', 'stored_methods', 'add_students', 'load_students',
            'default_expert_source', 'get_expert', 'reproduce_game', 'student_methods', 'imitator_row',
            'imitator_students', 'extra_set_file', 'train_method', 'result_record', 'results_from_json', 'method_rank',
            'table4', 'rows_note', 'imitator_note', 'write_report', 'reproduce']
@@ -34,24 +34,31 @@ __all__ = ['STAGES', 'STUDENTS_FORMAT', 'IMITATOR_RECIPES', 'run_stage', 'save_s
 # %% ../nbs/11_reproduce.ipynb #ca18a4da
 STAGES = ('expert', 'collect', 'percentile', 'distill', 'students', 'evaluate')
 
-def run_stage(game_dir: Path, name: str, fn, log=print):
-    "Run `fn()` unless stage `name` of `game_dir` is already finished; returns the stage record."
+def run_stage(game_dir: Path, name: str, fn, log=print, complete=None):
+    "Run `fn()` unless stage `name` of `game_dir` is already finished (and `complete(record)`, if given, says nothing is missing); returns the stage record."
     marker = game_dir/'stages'/f'{name}.json'
-    if marker.exists():
-        rec = load_json(marker); log(f"  {name:<10} done earlier ({rec['seconds']:.1f} s), skipped"); return rec
+    old = load_json(marker) if marker.exists() else None
+    if old is not None and (complete is None or complete(old)):
+        log(f"  {name:<10} done earlier ({old['seconds']:.1f} s), skipped"); return old
     t0 = time.time()
     info = fn() or {}
-    rec = dict(stage=name, seconds=round(time.time() - t0, 2), **info)
+    rec = dict(stage=name, seconds=round(time.time() - t0 + (old['seconds'] if old else 0), 2), **info)
     marker.parent.mkdir(exist_ok=True); save_json(rec, marker)
-    log(f"  {name:<10} {rec['seconds']:.1f} s")
+    log(f"  {name:<10} {time.time() - t0:.1f} s" + (' (rows added to a finished stage)' if old else ''))
     return rec
 
 # %% ../nbs/11_reproduce.ipynb #fd0456a0
 STUDENTS_FORMAT = 'dd_offline.students/1'
 
-def save_students(methods: dict, path, archs: dict | None = None) -> Path:
-    "Every method's students in one file; `archs` names the architecture of methods whose students are not the paper's."
-    return save_torch(dict(format=STUDENTS_FORMAT, methods={m: [s.state_dict() for s in ss] for m, ss in methods.items()}, archs=archs or {}), path)
+def stored_methods(path) -> list:
+    "The methods whose students `path` holds ([] if there is no file yet)."
+    return list(read_torch_file(path, 'students', STUDENTS_FORMAT)['methods']) if Path(path).exists() else []
+
+def add_students(path, methods: dict, archs: dict | None = None) -> Path:
+    "Save `methods` into the students file `path`, beside the methods it already holds; `archs` names the architecture of methods whose students are not the paper's."
+    rec = read_torch_file(path, 'students', STUDENTS_FORMAT) if Path(path).exists() else dict(methods={}, archs={})
+    sds = {**rec['methods'], **{m: [s.state_dict() for s in ss] for m, ss in methods.items()}}
+    return save_torch(dict(format=STUDENTS_FORMAT, methods=sds, archs={**(rec.get('archs') or {}), **(archs or {})}), path)
 
 def load_students(path) -> dict:
     rec = read_torch_file(path, 'students', STUDENTS_FORMAT)
@@ -86,18 +93,23 @@ def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, dev
     n_syn = min(p.distill.n_syn, len(ds))
     cfg = p.distill if n_syn == p.distill.n_syn else type(p.distill)(**{**p.distill.__dict__, 'n_syn': n_syn})
     stages['distill'] = run_stage(game_dir, 'distill', lambda: _stage_distill(ds, expert, cfg, p, game_dir, device), log)
+    names = [name for name, _, _ in student_methods(p, imitator)]
     def _students():
-        todo = student_methods(p, imitator)
+        todo = [m for m in student_methods(p, imitator) if m[0] not in stored_methods(game_dir/'students.pt')]   # a rerun adds new rows only
         trained = ex.map(train_method, todo, ds=ds, game_dir=game_dir, p=p, device=device)
-        methods = {name: students for (name, _, _), students in zip(todo, trained)}
-        save_students(methods, game_dir/'students.pt', {name: arch for name, kind, arch in todo if kind == 'imitator'})
-        return dict(methods=list(methods))
-    stages['students'] = run_stage(game_dir, 'students', _students, log)
+        add_students(game_dir/'students.pt', {name: students for (name, _, _), students in zip(todo, trained)},
+                     {name: arch for name, kind, arch in todo if kind == 'imitator'})
+        return dict(methods=names)
+    stages['students'] = run_stage(game_dir, 'students', _students, log, complete=lambda rec: set(names) <= set(rec.get('methods', ())))
     def _evaluate():
-        res = evaluate_methods(load_students(game_dir/'students.pt'), game, expert=expert, level_sets=p.evaluate.level_sets,
-                               n_episodes=p.evaluate.n_episodes, seed=p.seed, executor=ex)
-        save_json({lv: {m: result_record(r) for m, r in rows.items()} for lv, rows in res.items()}, game_dir/'results.json')
-    stages['evaluate'] = run_stage(game_dir, 'evaluate', _evaluate, log)
+        have = load_json(game_dir/'results.json') if (game_dir/'results.json').exists() else {}
+        done = set(next(iter(have.values()), {}))
+        todo = {m: s for m, s in load_students(game_dir/'students.pt').items() if m not in done}
+        res = evaluate_methods(todo, game, expert=None if 'Expert' in done else expert, level_sets=p.evaluate.level_sets,
+                               n_episodes=p.evaluate.n_episodes, seed=p.seed, n_random=0 if 'Random' in done else 1, executor=ex)
+        save_json({lv: {**have.get(lv, {}), **{m: result_record(r) for m, r in rows.items()}} for lv, rows in res.items()}, game_dir/'results.json')
+    evaluated = lambda rec: set(names) <= set(next(iter(load_json(game_dir/'results.json').values()), {}))
+    stages['evaluate'] = run_stage(game_dir, 'evaluate', _evaluate, log, complete=evaluated)
     return dict(stages=stages, results=load_json(game_dir/'results.json'))
 
 def student_methods(p: Preset, imitator: str | None = None) -> list[tuple]:
@@ -230,7 +242,8 @@ def reproduce(games=PAPER_GAMES, preset: str = 'quick', run_dir='runs/reproduce'
     p = get_preset(preset, seed)
     source = expert or default_expert_source(preset)
     run_dir = Path(run_dir); t0 = time.time()
-    for g in games: prepare_run_dir(run_dir/g, dict(game=g, preset=p.to_dict(), expert=str(source), **({'imitator': imitator} if imitator else {})), restart=restart)
+    for g in games: prepare_run_dir(run_dir/g, dict(game=g, preset=p.to_dict(), expert=str(source), **({'imitator': imitator} if imitator else {})),
+                                    restart=restart, extendable=('imitator',))   # a finished run can gain the imitator's row
     ex = get_executor(executor)
     task_log = _print_line if getattr(log, '__name__', '') == 'print' else log   # print, even patched (pytest, Ray), as a picklable function
     done = ex.map(_reproduce_task, games, p=p, run_dir=run_dir, source=source, device=device, log=task_log, executor=ex, imitator=imitator)
