@@ -16,7 +16,7 @@ from .factory import (train_experts, publish_experts, run_campaign, campaign_sta
                              confirm_expert, measure_greedy)
 from .minari_io import add_export_command
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
-from .reproduce import reproduce, results_from_json, rows_note
+from .reproduce import reproduce, results_from_json, rows_note, imitator_note
 from .evaluate import results_table, write_expert_cards
 from .bench import bench_distill, BENCH_PRESETS
 from .distill import SET_METHODS, SET_LABELS, add_distill_command, parse_setting
@@ -85,7 +85,8 @@ def _reproduce(args):
     for g in games:
         print(f"\n{g} (mean ± std of return; ours beside the paper's)\n")
         print(results_table(results_from_json(out[g]['results'], g), g))
-    print('\n' + rows_note(get_preset(args.preset, args.seed)))
+    p = get_preset(args.preset, args.seed)
+    print('\n' + rows_note(p) + (imitator_note(args.imitator, p) if args.imitator else ''))
 
 def _add_bench(sub):
     p = sub.add_parser('bench', help='the quality benchmark of distilled sets: distillation methods against coreset baselines (resumable)',
