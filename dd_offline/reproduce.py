@@ -95,7 +95,8 @@ def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, dev
     stages['distill'] = run_stage(game_dir, 'distill', lambda: _stage_distill(ds, expert, cfg, p, game_dir, device), log)
     names = [name for name, _, _ in student_methods(p, imitator)]
     def _students():
-        todo = [m for m in student_methods(p, imitator) if m[0] not in stored_methods(game_dir/'students.pt')]   # a rerun adds new rows only
+        stored = stored_methods(game_dir/'students.pt')
+        todo = [m for m in student_methods(p, imitator) if m[0] not in stored]   # a rerun adds new rows only
         trained = ex.map(train_method, todo, ds=ds, game_dir=game_dir, p=p, device=device)
         add_students(game_dir/'students.pt', {name: students for (name, _, _), students in zip(todo, trained)},
                      {name: arch for name, kind, arch in todo if kind == 'imitator'})
@@ -108,7 +109,7 @@ def reproduce_game(game: str, p: Preset, game_dir: Path, expert_source: str, dev
         res = evaluate_methods(todo, game, expert=None if 'Expert' in done else expert, level_sets=p.evaluate.level_sets,
                                n_episodes=p.evaluate.n_episodes, seed=p.seed, n_random=0 if 'Random' in done else 1, executor=ex)
         save_json({lv: {**have.get(lv, {}), **{m: result_record(r) for m, r in rows.items()}} for lv, rows in res.items()}, game_dir/'results.json')
-    evaluated = lambda rec: set(names) <= set(next(iter(load_json(game_dir/'results.json').values()), {}))
+    evaluated = lambda rec: (game_dir/'results.json').exists() and set(names) <= set(next(iter(load_json(game_dir/'results.json').values()), {}))
     stages['evaluate'] = run_stage(game_dir, 'evaluate', _evaluate, log, complete=evaluated)
     return dict(stages=stages, results=load_json(game_dir/'results.json'))
 
