@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The pre-registered cells (PREREGISTRATION.md), one process per call: run.sh 10 11 12 13 & run.sh 14 15 16 17
+cd "$(dirname "$0")/../../.." && . .venv/bin/activate
+export OMP_NUM_THREADS=1
+F="--game starpilot --n-syn 15 --student impala_small --students 5 --episodes 40 --run-dir runs/bench-5374k-impala"
+for s in "$@"; do
+  dd-offline bench $F --method random --labels expert --seeds $s-$s
+  dd-offline bench $F --method bptt_labels --labels learned --seeds $s-$s
+  dd-offline bench $F --method bptt --labels learned --seeds $s-$s
+  echo "=== seed $s done $(date -u +%H:%M:%S)"
+done
