@@ -17,7 +17,7 @@ from .data import OfflineDataset, save_dataset, load_dataset, select_episodes
 from .collector import collect
 from .students import train_students
 from .synthetic import SyntheticSet, save_synthetic
-from .models import action_probs
+from .models import action_probs, STUDENT_ARCHS, STUDENT_LR
 from .coresets import expert_features
 from .distill import (SET_METHODS, SET_LABELS, TINY_SETTINGS, method_family, set_config, learns_labels, learns_only_labels,
                                 make_set)
@@ -43,7 +43,8 @@ class BenchConfig:
     heldout_episodes: int = 20
     val_fraction: float = 0.1
     n_students: int = 3
-    lr: float = 5e-3
+    student: str = 'paper'                        # every student's architecture (`STUDENT_ARCHS`); BPTT makes its sets for it too
+    lr: float = 5e-3                              # the students' Adam lr (`get_bench_config` gives another student its `STUDENT_LR`)
     paper_recipe: tuple = (100, 15)               # (steps, batch) of the paper's synthetic students
     recipe_steps: tuple = (100, 300, 600)         # candidates for the converged recipe, at batch 64
     recipe_batch: int = 64
@@ -64,8 +65,11 @@ BENCH_PRESETS = {
 }
 
 def get_bench_config(preset: str = 'quick', **overrides) -> BenchConfig:
-    "A fresh `BenchConfig` of `preset` with `overrides`."
+    "A fresh `BenchConfig` of `preset` with `overrides`; a `student` other than the paper's learns at its own `STUDENT_LR` unless `lr` is given."
     if preset not in BENCH_PRESETS: raise ValueError(f"unknown benchmark preset {preset!r}; use one of {', '.join(BENCH_PRESETS)}")
+    student = overrides.get('student', 'paper')
+    if student not in STUDENT_ARCHS: raise ValueError(f"unknown student architecture {student!r}; use one of {', '.join(STUDENT_ARCHS)}")
+    if student != 'paper' and 'lr' not in overrides: overrides = dict(overrides, lr=STUDENT_LR[student])
     return replace(BENCH_PRESETS[preset](), **overrides)
 
 def check_bench_request(methods, labels, seeds, budgets=(150,)):
@@ -155,7 +159,7 @@ def choose_recipe(data: BenchData, labels: str, cfg: BenchConfig, seeds=(0, 1), 
         vals = []
         for s in seeds:
             sub = make_set(data.train, 'random', n, start_labels(labels), s, probs=data.train_probs)
-            students, _ = train_students(sub.frames, sub.labels, cfg.n_students, steps, cfg.recipe_batch, cfg.lr, seed=s)
+            students, _ = train_students(sub.frames, sub.labels, cfg.n_students, steps, cfg.recipe_batch, cfg.lr, seed=s, arch=cfg.student)
             vals += student_metrics(students, data.val.obs, data.val_probs)['expected_acc']
         scores[steps] = float(np.mean(vals))
     return dict(steps=fewest_good_steps(scores, cfg.recipe_tolerance), batch=cfg.recipe_batch, val_expected_acc=scores)
@@ -167,8 +171,10 @@ def fewest_good_steps(scores: dict, tolerance: float) -> int:
 
 # %% ../nbs/09a_bench.ipynb #fe4ea4ce
 def cell_settings(method: str, cfg: BenchConfig) -> dict:
-    "The settings the benchmark gives `method` on top of its published ones: the run's `iterations` for a matching method, then `cfg.method_overrides`."
-    return {**(dict(iterations=cfg.iterations) if method_family(method) == 'matching' else {}), **cfg.method_overrides.get(method, {})}
+    "The settings the benchmark gives `method` on top of its published ones: the run's `iterations` for a matching method, the run's student (and its lr to start from) for BPTT, then `cfg.method_overrides`."
+    family = method_family(method)
+    own = dict(iterations=cfg.iterations) if family == 'matching' else dict(student=cfg.student, inner_lr=cfg.lr) if family == 'bptt' and cfg.student != 'paper' else {}
+    return {**own, **cfg.method_overrides.get(method, {})}
 
 def score_students(students, data: BenchData, cfg: BenchConfig, play: bool, seed: int) -> dict:
     "Held-out imitation metrics per student, and ID / OOD returns per student when `play`."
@@ -185,12 +191,12 @@ def run_cell(data: BenchData, method: str, labels: str, seed: int, cfg: BenchCon
     syn = make_set(data.train, method, n, labels, seed, data.expert, probs=data.train_probs, features=data.train_features,
                    cache_dir=data.cache_dir, progress=progress, **cell_settings(method, cfg))
     set_seconds = time.time() - t0
-    rec = dict(format=CELL_FORMAT, game=data.game, method=method, labels=labels, n_syn=n, seed=seed, pixel_change=syn.meta.get('pixel_change', 0.0),
+    rec = dict(format=CELL_FORMAT, game=data.game, method=method, labels=labels, n_syn=n, seed=seed, student=cfg.student, pixel_change=syn.meta.get('pixel_change', 0.0),
                method_config=syn.meta.get('config'), **({'inner_lr': syn.meta['inner_lr']} if 'inner_lr' in syn.meta else {}),
                set_loss=[float(np.mean(syn.losses[:10])), float(np.mean(syn.losses[-10:]))] if syn.losses else None,   # the method's own loss, first and last 10 steps
                set_seconds=round(set_seconds, 2), source_index=np.asarray(syn.source_index).tolist(), recipes={})
     for name, (steps, batch) in recipes.items():
-        students, _ = train_students(syn.frames, syn.labels, cfg.n_students, steps, batch, cfg.lr, seed=seed)
+        students, _ = train_students(syn.frames, syn.labels, cfg.n_students, steps, batch, cfg.lr, seed=seed, arch=cfg.student)
         rec['recipes'][name] = score_students(students, data, cfg, name in cfg.return_recipes, seed)
     rec['seconds'] = round(time.time() - t0, 2)
     return rec, syn
@@ -209,7 +215,7 @@ def reference_records(data: BenchData, cfg: BenchConfig, seed: int = 0) -> dict:
     refs = {}
     steps, batch = cfg.bc_recipe
     for name, labels in [('BC100 hard', data.train.actions), ('BC100 expert', data.train_probs.astype(np.float32))]:
-        students, _ = train_students(data.train.obs, labels, cfg.n_students, steps, batch, cfg.lr, seed=seed)
+        students, _ = train_students(data.train.obs, labels, cfg.n_students, steps, batch, cfg.lr, seed=seed, arch=cfg.student)
         refs[name] = score_students(students, data, cfg, True, seed)
     majority = int(np.bincount(data.train_probs.argmax(1), minlength=N_ACTIONS).argmax())
     refs['majority action'] = score_students([ConstantPolicy(majority)], data, cfg, True, seed)

@@ -10,9 +10,10 @@ from .coresets import SUBSET_METHODS
 from .distill import SET_METHODS, SET_LABELS, method_family, set_config
 
 # %% auto #0
-__all__ = ['METRICS', 'HIGHER_IS_BETTER', 'start_labels', 'paired_baseline', 't_central', 't975', 'mean_ci', 'seed_values',
-           'paired_diff', 'split_seeds', 'best_subset', 'vs_best_subset', 'budgets_of', 'summarize_game', 'mark',
-           'game_table', 'summary_table', 'plot_bench', 'budget_lines', 'plot_budgets', 'bench_markdown']
+__all__ = ['METRICS', 'HIGHER_IS_BETTER', 'start_labels', 'paired_baseline', 't_central', 't_quantile', 't975', 'mean_ci',
+           'seed_values', 'paired_diff', 'paired_sd', 'evaluation_variance', 'detectable_difference',
+           'seeds_for_half_width', 'split_seeds', 'best_subset', 'vs_best_subset', 'budgets_of', 'summarize_game',
+           'mark', 'game_table', 'summary_table', 'plot_bench', 'budget_lines', 'plot_budgets', 'bench_markdown']
 
 # %% ../nbs/09b_bench_report.ipynb #deefdf9f
 def start_labels(labels: str) -> str:
@@ -38,15 +39,20 @@ def t_central(t: float, df: int) -> float:
     return 2 / math.pi * (th + s * total)
 
 @functools.lru_cache(maxsize=None)
-def t975(df: int) -> float:
-    "The 97.5% quantile of Student's t with `df` (a whole number) degrees of freedom, for a two-sided 95% CI: exact to float precision."
+def t_quantile(q: float, df: int) -> float:
+    "The `q` quantile (0.5 <= q < 1) of Student's t with `df` (a whole number) degrees of freedom: exact to float precision."
     if df < 1: return float('nan')
-    lo, hi = 0.0, math.pi / 2                          # bisect θ = atan(t/√df): P(|T| < t) rises with it
+    if not 0.5 <= q < 1: raise ValueError(f"t_quantile takes an upper quantile, 0.5 <= q < 1, got {q}")
+    lo, hi = 0.0, math.pi / 2                          # bisect θ = atan(t/√df): P(|T| < t) = 2q - 1 rises with it
     for _ in range(100):
         mid = (lo + hi) / 2
-        if t_central(math.sqrt(df) * math.tan(mid), df) < 0.95: lo = mid
+        if t_central(math.sqrt(df) * math.tan(mid), df) < 2 * q - 1: lo = mid
         else: hi = mid
     return math.sqrt(df) * math.tan((lo + hi) / 2)
+
+def t975(df: int) -> float:
+    "The 97.5% quantile of Student's t with `df` degrees of freedom, for a two-sided 95% CI."
+    return t_quantile(0.975, df)
 
 def mean_ci(values) -> tuple[float, float]:
     "(mean, half-width of the 95% CI) of `values`; the half-width is nan for fewer than two values."
@@ -72,6 +78,31 @@ def paired_diff(cells, method, labels, baseline, base_labels, recipe, metric, se
     a, b = seed_values(cells, method, labels, recipe, metric), seed_values(cells, baseline, base_labels, recipe, metric)
     common = sorted(set(a) & set(b) & (set(a) if seeds is None else set(seeds)))
     return (*mean_ci([a[s] - b[s] for s in common]), len(common))
+
+# %% ../nbs/09b_bench_report.ipynb #936e37c2
+def paired_sd(cells, method, labels, baseline, base_labels, recipe, metric, seeds=None) -> float:
+    "Standard deviation of the per-seed paired differences that `paired_diff` averages (nan for fewer than two seeds)."
+    a, b = seed_values(cells, method, labels, recipe, metric), seed_values(cells, baseline, base_labels, recipe, metric)
+    d = [a[s] - b[s] for s in sorted(set(a) & set(b) & (set(a) if seeds is None else set(seeds)))]
+    return float(np.std(d, ddof=1)) if len(d) > 1 else float('nan')
+
+def evaluation_variance(cells, method, labels, recipe, metric) -> float:
+    "The variance a set's mean owes to its students and their episodes: within-cell variance of the students' values over their number, averaged over the cells of (method, labels)."
+    v = [np.var(c['recipes'][recipe][metric], ddof=1) / len(c['recipes'][recipe][metric]) for c in cells
+         if c['method'] == method and c['labels'] == labels and len(c['recipes'].get(recipe, {}).get(metric, [])) > 1]
+    return float(np.mean(v)) if v else float('nan')
+
+def detectable_difference(sd: float, n_seeds: int, power: float = 0.8) -> float:
+    "The true paired difference that a 95% CI over `n_seeds` excludes 0 for with probability `power`, if the per-seed differences have standard deviation `sd`."
+    return (t975(n_seeds - 1) + t_quantile(power, n_seeds - 1)) * sd / math.sqrt(n_seeds)
+
+def seeds_for_half_width(sd: float, half_width: float, most: int = 10_000) -> int:
+    "The fewest seeds (at least 2) whose paired 95% CI half-width is at most `half_width`, if the per-seed differences have standard deviation `sd`."
+    if not (sd >= 0 and half_width > 0): raise ValueError(f"need sd >= 0 and half_width > 0, got {sd}, {half_width}")
+    for n in range(2, most + 1):
+        if t975(n - 1) * sd / math.sqrt(n) <= half_width: return n
+    raise ValueError(f"more than {most} seeds would be needed for a half-width of {half_width} at sd {sd}: shrink the noise first (more students or episodes per set)")
+
 
 # %% ../nbs/09b_bench_report.ipynb #b2d4f6a9
 def split_seeds(seeds) -> tuple[list, list]:

@@ -11,7 +11,7 @@ import torch
 from torch.func import functional_call
 from fastprogress.fastprogress import progress_bar
 from .core import get_device, use_fast_malloc
-from .models import prepare_frames, action_probs
+from .models import prepare_frames, action_probs, STUDENT_ARCHS
 from .data import OfflineDataset
 from .synthetic import SyntheticSet, to_uint8_frames, start_indices
 from .inner import (soft_ce, init_inner_state, unroll_student, inner_batches, student_params, cpu_threads, checked_config,
@@ -45,7 +45,8 @@ class BPTTConfig:
     lr_frames: float = 0.01       # outer Adam on the frames, in per-channel normalised units
     lr_labels: float = 0.03       # outer Adam on the label logits
     lr_lr: float = 0.01           # outer Adam on log(inner lr)
-    student_channels: tuple = (3, 12, 48, 12, 3)   # the students' conv channels (`StudentCNN`); smaller only in tests
+    student: str = 'paper'        # the students' architecture (`STUDENT_ARCHS`): the one the set is made for
+    student_channels: tuple = (3, 12, 48, 12, 3)   # the paper student's conv channels (`StudentCNN`); smaller only in tests
     snapshot_every: int = 25
     threads: int = 1              # torch threads on a CPU while distilling (the ops are small: more threads cost more than they give on a shared 2-core machine)
 
@@ -57,6 +58,7 @@ def bptt_config(method: str = 'bptt', **overrides) -> BPTTConfig:
 def check_bptt_config(cfg: BPTTConfig, n_real: int, have_targets: bool):
     "A clear one-line `ValueError` for a config `bptt_set` cannot run."
     check_set_settings(cfg, n_real, BPTT_LABELS, BPTT_INNER)
+    if cfg.student not in STUDENT_ARCHS: raise ValueError(f"unknown student architecture {cfg.student!r}; use one of {', '.join(STUDENT_ARCHS)}")
     if not 1 <= cfg.window <= cfg.unroll: raise ValueError(f"need 1 <= window <= unroll (backprop through the last `window` of up to `unroll` inner steps), got window={cfg.window}, unroll={cfg.unroll}")
     for name in ('inner_lr', 'lr_frames', 'lr_labels', 'lr_lr'):
         v = getattr(cfg, name)
@@ -98,7 +100,7 @@ def _bptt_set(real, cfg, seed, expert, real_probs, device, progress) -> Syntheti
     losses, lrs, snapshots, t0 = [], [], {0: init_u8.copy()}, time.time()
     bar = progress_bar(range(cfg.iterations), leave=False) if progress and cfg.iterations else range(cfg.iterations)
     for it in bar:
-        net, params0 = student_params(cfg.student_channels, seed * 1_000_003 + it * 97, device)
+        net, params0 = student_params(cfg.student_channels, seed * 1_000_003 + it * 97, device, arch=cfg.student)
         k = int(rng.integers(cfg.window, cfg.unroll + 1))
         pick = np.sort(rng.integers(0, len(real), cfg.real_batch_size))
         real_x, real_p = prepare_frames(real.obs[pick], device), probs_t[torch.as_tensor(pick)].to(device)
@@ -129,7 +131,7 @@ def heldout_bptt_loss(real: OfflineDataset, frames, labels, cfg: BPTTConfig, rea
     lr = cfg.inner_lr if inner_lr is None else inner_lr
     total = 0.0
     for i in range(n_inits):
-        net, params = student_params(cfg.student_channels, seed + i, 'cpu')
+        net, params = student_params(cfg.student_channels, seed + i, 'cpu', arch=cfg.student)
         batches = inner_batches(rng, len(x), steps or cfg.unroll, cfg.inner_batch_size, 'cpu')
         params, _ = unroll_student(net, params, init_inner_state(params, cfg.inner_opt), x, y, lr, batches, cfg.inner_opt, create_graph=False)
         with torch.no_grad(): total += soft_ce(functional_call(net, params, (real_x,)), real_p).item()

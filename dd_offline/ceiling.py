@@ -10,18 +10,16 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import save_json, load_json, prepare_run_dir, atomic_write
-from .models import count_params
+from .models import count_params, STUDENT_LR
 from .students import init_students, batch_indices, train_one
 from .evaluate import evaluate_policies
 from .bench import BenchData, bench_data, get_bench_config, student_metrics, scoring_classes
 
 # %% auto #0
-__all__ = ['CEILING_LR', 'CeilingConfig', 'train_scored', 'score_row', 'ceiling_rows', 'ceiling_path', 'student_ceiling',
-           'load_ceiling', 'ceiling_markdown', 'plot_ceiling', 'write_ceiling', 'smallest_imitator']
+__all__ = ['CeilingConfig', 'train_scored', 'score_row', 'ceiling_rows', 'ceiling_path', 'student_ceiling', 'load_ceiling',
+           'ceiling_markdown', 'plot_ceiling', 'write_ceiling', 'smallest_imitator']
 
 # %% ../nbs/09c_ceiling.ipynb #ce000005
-CEILING_LR = dict(paper=5e-3, wide=3e-3, impala_small=1e-3, impala=1e-3)
-
 @dataclass
 class CeilingConfig:
     "What a ceiling run trains and measures."
@@ -36,16 +34,16 @@ def train_scored(arch: str, frames, labels, cfg: CeilingConfig, score) -> None:
     (model,) = init_students(1, cfg.seed, arch=arch)
     idx = batch_indices(len(frames), max(cfg.steps), cfg.batch_size, cfg.seed, 0)
     frames, labels = torch.as_tensor(frames), torch.as_tensor(labels)
-    opt, done = torch.optim.Adam(model.parameters(), lr=CEILING_LR[arch]), 0
+    opt, done = torch.optim.Adam(model.parameters(), lr=STUDENT_LR[arch]), 0
     for steps in sorted(cfg.steps):
-        train_one(model.train(), frames, labels, idx[done:steps], CEILING_LR[arch], opt=opt)
+        train_one(model.train(), frames, labels, idx[done:steps], STUDENT_LR[arch], opt=opt)
         done = steps
         score(steps, model.eval())
 
 # %% ../nbs/09c_ceiling.ipynb #ce000009
 def score_row(data: BenchData, arch: str, steps: int, model, cfg: CeilingConfig) -> dict:
     "One student's scores after `steps`: held-out imitation metrics, and ID / OOD return (mean, standard error) when the game can be played."
-    row = dict(game=data.game, arch=arch, params=count_params(model), steps=steps, batch=cfg.batch_size, lr=CEILING_LR[arch],
+    row = dict(game=data.game, arch=arch, params=count_params(model), steps=steps, batch=cfg.batch_size, lr=STUDENT_LR[arch],
                **{k: v[0] for k, v in student_metrics([model], data.heldout.obs, data.heldout_probs, scoring_classes(data.game)).items()})
     if cfg.episodes and data.playable:
         for lv in ('id', 'ood'):

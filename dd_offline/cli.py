@@ -104,13 +104,15 @@ def _add_bench(sub):
     p.add_argument('--restart', action='store_true', help='delete earlier outputs in --run-dir and start over')
     p.add_argument('--set', action='append', default=[], metavar='METHOD.NAME=VALUE', help="change a method's setting, e.g. --set bptt.iterations=70 (repeatable)")
     p.add_argument('--students', type=int, default=None, help="students per set (default: the preset's, 3)")
+    p.add_argument('--student', default=None, choices=list(STUDENT_ARCHS),
+                   help="every student's architecture (default paper); BPTT makes its sets for it, other matching methods through the paper's student")
     p.add_argument('--episodes', type=int, default=None, help="episodes per student and level set (default: the preset's, 10; 0: no playing)")
     p.add_argument('--recipe-steps', type=int, action='append', help="candidate step counts of the converged recipe, repeatable (default 100 300 600; one value fixes it)")
     add_executor_args(p)
     p.set_defaults(func=_bench)
 
 def bench_overrides(args) -> dict:
-    "The `BenchConfig` settings that `dd-offline bench`'s flags change: students, episodes, recipe steps and `--set METHOD.NAME=VALUE`."
+    "The `BenchConfig` settings that `dd-offline bench`'s flags change: students and their architecture, episodes, recipe steps and `--set METHOD.NAME=VALUE`."
     out, methods = {}, {}
     for text in args.set:
         key, value = parse_setting(text)
@@ -119,6 +121,7 @@ def bench_overrides(args) -> dict:
         methods.setdefault(method, {})[name] = value
     if methods: out['method_overrides'] = methods
     if args.students is not None: out['n_students'] = args.students
+    if args.student is not None: out['student'] = args.student
     if args.episodes is not None: out['eval_episodes'] = args.episodes
     if args.recipe_steps: out['recipe_steps'] = tuple(args.recipe_steps)
     return out

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch.func import functional_call
-from .models import StudentCNN, prepare_frames
+from .models import StudentCNN, make_student, prepare_frames
 from .data import OfflineDataset
 
 # %% auto #0
@@ -23,10 +23,10 @@ def fresh_student(seed: int, device='cpu') -> StudentCNN:
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed); return StudentCNN().to(device, memory_format=torch.channels_last)
 
-def student_params(channels, seed: int, device, dtype=torch.float32) -> tuple:
-    "(a `StudentCNN` to call functionally, its initial parameters as a dict of leaves) for a fresh student from `seed`."
+def student_params(channels, seed: int, device, dtype=torch.float32, arch: str = 'paper') -> tuple:
+    "(a student to call functionally, its initial parameters as a dict of leaves) for a fresh student from `seed`: a `StudentCNN` of `channels`, or another of `STUDENT_ARCHS` (`arch`; `channels` then unused)."
     with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed); net = StudentCNN(tuple(channels)).to(device=device, dtype=dtype)
+        torch.manual_seed(seed); net = (StudentCNN(tuple(channels)) if arch == 'paper' else make_student(arch)).to(device=device, dtype=dtype)
     return net, {k: p.detach().clone() for k, p in net.named_parameters()}
 
 # %% ../nbs/07b_inner.ipynb #d73a0e1e

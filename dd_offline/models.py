@@ -11,8 +11,8 @@ import torch.nn.functional as F
 from .envs import N_ACTIONS
 
 # %% auto #0
-__all__ = ['STUDENT_ARCHS', 'prepare_frames', 'logits_of', 'sample_actions', 'ResidualBlock', 'ConvSequence', 'ImpalaCNN',
-           'StudentCNN', 'count_params', 'action_probs', 'ImpalaStudent', 'make_student']
+__all__ = ['STUDENT_ARCHS', 'STUDENT_LR', 'prepare_frames', 'logits_of', 'sample_actions', 'ResidualBlock', 'ConvSequence',
+           'ImpalaCNN', 'StudentCNN', 'count_params', 'action_probs', 'ImpalaStudent', 'make_student']
 
 # %% ../nbs/02_models.ipynb #c9abcde0
 def prepare_frames(x, device=None) -> torch.Tensor:
@@ -132,6 +132,7 @@ class ImpalaStudent(nn.Module):
 
 STUDENT_ARCHS = dict(paper=lambda: StudentCNN(), wide=lambda: StudentCNN((3, 32, 64, 64, 32)),
                      impala_small=lambda: ImpalaStudent((8, 16, 16), 128), impala=lambda: ImpalaStudent())
+STUDENT_LR = dict(paper=5e-3, wide=3e-3, impala_small=1e-3, impala=1e-3)   # Adam's step each learns well at (`09c_ceiling`)
 
 def make_student(arch: str = 'paper') -> nn.Module:
     "A freshly initialised student of architecture `arch` (from the global torch seed): one of `STUDENT_ARCHS`."

@@ -11,17 +11,14 @@ import torch
 from .core import (get_preset, Preset, prepare_run_dir, save_json, load_json, save_torch, read_torch_file, atomic_write,
                              get_device, to_jsonable, PRESETS)
 from .envs import check_game, PAPER_GAMES
-from .models import StudentCNN, make_student, STUDENT_ARCHS
+from .models import StudentCNN, make_student, action_probs, STUDENT_ARCHS, STUDENT_LR
 from .expert import train_expert, load_expert, shipped_expert_path
 from .data import save_dataset, load_dataset, summarize
 from .collector import collect
 from .percentile import percentile_filter, percentile_table, PAPER_SYNTHETIC_SIZE
-from .students import train_bc_students, train_synthetic_students
-from .models import action_probs
-from .ceiling import CEILING_LR
+from .students import train_bc_students, train_synthetic_students, train_students
 from .distill import make_set, paper_settings, tiny_settings, set_name
 from .synthetic import load_synthetic, save_synthetic
-from .students import train_students
 from .evaluate import evaluate_methods, summarize_result, results_table, plot_results, EvalResult
 from .executors import get_executor
 
@@ -124,10 +121,10 @@ IMITATOR_RECIPES = dict(tiny=dict(students=2, steps=5, batch=8), quick=dict(stud
 def imitator_row(arch: str) -> str: return f'BC100% + expert labels, {arch} student'
 
 def imitator_students(ds, game_dir, arch: str, p: Preset, device=None) -> list:
-    "Students of architecture `arch` cloned from all of `ds` with the expert's action probabilities (`IMITATOR_RECIPES`, the learning rate of `CEILING_LR`)."
+    "Students of architecture `arch` cloned from all of `ds` with the expert's action probabilities (`IMITATOR_RECIPES`, the learning rate of `STUDENT_LR`)."
     r = IMITATOR_RECIPES.get(p.name, IMITATOR_RECIPES['quick'])
     probs = action_probs(load_expert(Path(game_dir)/'expert.pt'), ds.obs)
-    return train_students(ds.obs, probs, r['students'], r['steps'], r['batch'], CEILING_LR[arch], p.seed, device, arch=arch)[0]
+    return train_students(ds.obs, probs, r['students'], r['steps'], r['batch'], STUDENT_LR[arch], p.seed, device, arch=arch)[0]
 
 def extra_set_file(method: str, n: int, labels: str) -> str:
     "Where the distill stage keeps an extra row's set, in the game's `distill/`."
