@@ -18,13 +18,14 @@ from .inner import (soft_ce, init_inner_state, unroll_student, inner_batches, st
                               check_set_settings, learnables)
 
 # %% auto #0
-__all__ = ['BPTT_METHODS', 'BPTT_LABELS', 'BPTT_INNER', 'BPTTConfig', 'bptt_config', 'check_bptt_config', 'meta_loss', 'bptt_set',
-           'heldout_bptt_loss']
+__all__ = ['BPTT_METHODS', 'BPTT_LABELS', 'BPTT_INNER', 'BPTT_OUTER', 'BPTTConfig', 'bptt_config', 'check_bptt_config',
+           'outer_loss', 'meta_loss', 'bptt_set', 'heldout_bptt_loss']
 
 # %% ../nbs/08c_bptt.ipynb #59709b70
-BPTT_METHODS = ('bptt', 'bptt_labels')   # bptt_labels: the ablation that keeps the starting frames and learns only their labels
+BPTT_METHODS = ('bptt', 'bptt_labels', 'play_labels')   # bptt_labels: the ablation that keeps the starting frames and learns only their labels; play_labels: the same, aimed at play
 BPTT_LABELS = ('hard', 'expert', 'learned')
 BPTT_INNER = ('adam', 'sgd')
+BPTT_OUTER = ('imitation', 'play')
 
 @dataclass
 class BPTTConfig:
@@ -48,16 +49,19 @@ class BPTTConfig:
     student: str = 'paper'        # the students' architecture (`STUDENT_ARCHS`): the one the set is made for
     student_channels: tuple = (3, 12, 48, 12, 3)   # the paper student's conv channels (`StudentCNN`); smaller only in tests
     snapshot_every: int = 25
+    outer: str = 'imitation'      # the outer loss (`outer_loss`): 'imitation' (cross-entropy against the expert) or 'play' (the expert's surprise at the student's actions; the method play_labels)
     threads: int = 1              # torch threads on a CPU while distilling (the ops are small: more threads cost more than they give on a shared 2-core machine)
 
 def bptt_config(method: str = 'bptt', **overrides) -> BPTTConfig:
     "A `BPTTConfig` with `overrides`; an unknown setting is a one-line error naming the known ones."
     if method == 'bptt_labels': overrides = {'learn_frames': False, **overrides}
+    if method == 'play_labels': overrides = {'learn_frames': False, 'outer': 'play', **overrides}
     return checked_config(BPTTConfig, method, BPTT_METHODS, 'meta-gradient', overrides)
 
 def check_bptt_config(cfg: BPTTConfig, n_real: int, have_targets: bool):
     "A clear one-line `ValueError` for a config `bptt_set` cannot run."
     check_set_settings(cfg, n_real, BPTT_LABELS, BPTT_INNER)
+    if cfg.outer not in BPTT_OUTER: raise ValueError(f"unknown outer loss {cfg.outer!r}; use one of {', '.join(BPTT_OUTER)}")
     if cfg.student not in STUDENT_ARCHS: raise ValueError(f"unknown student architecture {cfg.student!r}; use one of {', '.join(STUDENT_ARCHS)}")
     if not 1 <= cfg.window <= cfg.unroll: raise ValueError(f"need 1 <= window <= unroll (backprop through the last `window` of up to `unroll` inner steps), got window={cfg.window}, unroll={cfg.unroll}")
     for name in ('inner_lr', 'lr_frames', 'lr_labels', 'lr_lr'):
@@ -71,12 +75,17 @@ def check_bptt_config(cfg: BPTTConfig, n_real: int, have_targets: bool):
                                           "pass expert=load_expert(game) or real_probs")
 
 # %% ../nbs/08c_bptt.ipynb #264f0db0
-def meta_loss(net, params0: dict, x, y, lr, real_x, real_p, batches: list, window: int, opt: str = 'adam') -> torch.Tensor:
-    "Ra-BPTT's outer loss: a student from `params0` takes one inner step per batch on (x, y), the gradient flowing through the last `window` steps only; its cross-entropy against the expert's `real_p` on `real_x`."
+def outer_loss(logits: torch.Tensor, real_p: torch.Tensor, kind: str = 'imitation') -> torch.Tensor:
+    "How far a trained student's `logits` on real frames are from the expert's probabilities `real_p`: 'imitation', the cross-entropy $-\\sum_a \\pi_E \\log \\pi_S$; 'play', the expert's surprise at the student's actions, $-\\sum_a \\pi_S \\log \\pi_E$ (mean over frames)."
+    if kind == 'imitation': return soft_ce(logits, real_p)
+    return -(logits.softmax(-1) * real_p.clamp_min(1e-8).log()).sum(-1).mean()
+
+def meta_loss(net, params0: dict, x, y, lr, real_x, real_p, batches: list, window: int, opt: str = 'adam', outer: str = 'imitation') -> torch.Tensor:
+    "Ra-BPTT's outer loss: a student from `params0` takes one inner step per batch on (x, y), the gradient flowing through the last `window` steps only; its `outer_loss` against the expert's `real_p` on `real_x`."
     k = len(batches)
     params, state = unroll_student(net, params0, init_inner_state(params0, opt), x, y, lr, batches[:k - window], opt, create_graph=False)
     params, state = unroll_student(net, params, state, x, y, lr, batches[k - window:], opt, create_graph=True)
-    return soft_ce(functional_call(net, params, (real_x,)), real_p)
+    return outer_loss(functional_call(net, params, (real_x,)), real_p, outer)
 
 # %% ../nbs/08c_bptt.ipynb #39ef8429
 def bptt_set(real: OfflineDataset, cfg: BPTTConfig, seed: int = 0, expert=None, real_probs: np.ndarray | None = None,
@@ -105,7 +114,7 @@ def _bptt_set(real, cfg, seed, expert, real_probs, device, progress) -> Syntheti
         pick = np.sort(rng.integers(0, len(real), cfg.real_batch_size))
         real_x, real_p = prepare_frames(real.obs[pick], device), probs_t[torch.as_tensor(pick)].to(device)
         loss = meta_loss(net, params0, frames(), labels(), log_lr.exp(), real_x, real_p,
-                         inner_batches(rng, cfg.n_syn, k, cfg.inner_batch_size, device), cfg.window, cfg.inner_opt)
+                         inner_batches(rng, cfg.n_syn, k, cfg.inner_batch_size, device), cfg.window, cfg.inner_opt, cfg.outer)
         grads = torch.autograd.grad(loss, wrt)
         for p, g in zip(wrt, grads): p.grad = g
         opt.step(); opt.zero_grad(set_to_none=True)
@@ -123,7 +132,7 @@ def _bptt_set(real, cfg, seed, expert, real_probs, device, progress) -> Syntheti
 # %% ../nbs/08c_bptt.ipynb #33072924
 def heldout_bptt_loss(real: OfflineDataset, frames, labels, cfg: BPTTConfig, real_probs, inner_lr: float | None = None, n_inits: int = 3,
                       steps: int | None = None, n_real: int = 512, seed: int = 424_242) -> float:
-    "The outer loss of a set, measured fairly: `n_inits` students that distillation never drew train `steps` (default `cfg.unroll`) inner steps on it, then their cross-entropy against the expert on the same `n_real` real frames."
+    "The outer loss of a set, measured fairly: `n_inits` students that distillation never drew train `steps` (default `cfg.unroll`) inner steps on it, then their `outer_loss` (`cfg.outer`) against the expert on the same `n_real` real frames."
     rng = np.random.default_rng(seed)
     pick = np.sort(rng.choice(len(real), min(n_real, len(real)), replace=False))
     real_x, real_p = prepare_frames(real.obs[pick]), torch.as_tensor(real_probs[pick], dtype=torch.float32)
@@ -134,5 +143,5 @@ def heldout_bptt_loss(real: OfflineDataset, frames, labels, cfg: BPTTConfig, rea
         net, params = student_params(cfg.student_channels, seed + i, 'cpu', arch=cfg.student)
         batches = inner_batches(rng, len(x), steps or cfg.unroll, cfg.inner_batch_size, 'cpu')
         params, _ = unroll_student(net, params, init_inner_state(params, cfg.inner_opt), x, y, lr, batches, cfg.inner_opt, create_graph=False)
-        with torch.no_grad(): total += soft_ce(functional_call(net, params, (real_x,)), real_p).item()
+        with torch.no_grad(): total += outer_loss(functional_call(net, params, (real_x,)), real_p, cfg.outer).item()
     return total / n_inits

@@ -31,7 +31,7 @@ SET_METHODS = sum(FAMILIES.values(), ())
 SET_LABELS = ('hard', 'expert', 'learned')
 CONFIG_MAKERS = {'matching': method_config, 'bptt': bptt_config, 'mtt': mtt_config}
 SET_NAMES = dict(random='Random', balanced='Balanced', herding='Herding', kcenter='k-center', paper='Paper', paper_code='Paper (code)',
-                 dc='DC', dsa='DSA', dm='DM', bptt='BPTT', bptt_labels='BPTT (labels only)', mtt='MTT')
+                 dc='DC', dsa='DSA', dm='DM', bptt='BPTT', bptt_labels='BPTT (labels only)', play_labels='BPTT labels for play', mtt='MTT')
 
 def method_family(method: str) -> str:
     "The engine that makes sets of `method`: 'subset', 'matching', 'bptt' or 'mtt'."
