@@ -3,7 +3,7 @@ runs tasks inside tasks, and raises a task's own error at once, cancelling the r
 benchmark give the same results as in-process, seed for seed. One Ray for the module (it takes seconds to start), so the
 executor's tests live here rather than in `00a_executors`, whose Ray cell is `slow`.
 Skipped, with the reason, where Ray is not installed (`pip install -e ".[ray]"`; the dev extra has it)."""
-import contextlib, json, sys, time
+import contextlib, json, os, sys, time
 from pathlib import Path
 import pytest
 
@@ -74,9 +74,16 @@ def test_tasks_start_tasks(local_ray):
     assert local_ray.map(sum_of_squares, [2, 3], ex=local_ray) == [5, 14]
 
 
+def process_alive(pid: int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    return True
+
+
 def hang_or_fail(x: str, gate: str):
     "'fail' raises at once; 'hang' waits (at most 60 s) for the gate, then marks that it ran to the end."
     if x == 'fail': raise ValueError('bad item fail')
+    (Path(gate)/'hang-pid').write_text(str(os.getpid()))
     t0 = time.time()
     while not (Path(gate)/'open').exists() and time.time() - t0 < 60: time.sleep(0.02)
     (Path(gate)/'hang-finished').touch()
@@ -85,6 +92,8 @@ def hang_or_fail(x: str, gate: str):
 def test_task_error_raised_at_once_and_the_rest_cancelled(tmp_path, local_ray):
     with pytest.raises(ValueError, match='bad item fail'):       # not after 'hang' has waited out its 60 s
         local_ray.map(hang_or_fail, ['hang', 'fail'], gate=str(tmp_path))
+    pid_file, t0 = tmp_path/'hang-pid', time.time()
+    while pid_file.exists() and process_alive(int(pid_file.read_text())) and time.time() - t0 < 20: time.sleep(0.1)   # Ray ends the worker soon after, not always before, map raises
     (tmp_path/'open').touch()
     time.sleep(2)                                                 # a 'hang' still running sees the gate within 0.02 s
     assert not (tmp_path/'hang-finished').exists(), "the hanging task was not cancelled"
