@@ -17,7 +17,7 @@ from .data import OfflineDataset, save_dataset, load_dataset, select_episodes
 from .collector import collect
 from .students import train_students
 from .synthetic import SyntheticSet, save_synthetic
-from .models import action_probs, STUDENT_ARCHS, STUDENT_LR
+from .models import action_probs, check_student, STUDENT_LR
 from .coresets import expert_features
 from .distill import (SET_METHODS, SET_LABELS, TINY_SETTINGS, method_family, set_config, learns_labels, learns_only_labels,
                                 make_set)
@@ -68,7 +68,7 @@ def get_bench_config(preset: str = 'quick', **overrides) -> BenchConfig:
     "A fresh `BenchConfig` of `preset` with `overrides`; a `student` other than the paper's learns at its own `STUDENT_LR` unless `lr` is given."
     if preset not in BENCH_PRESETS: raise ValueError(f"unknown benchmark preset {preset!r}; use one of {', '.join(BENCH_PRESETS)}")
     student = overrides.get('student', 'paper')
-    if student not in STUDENT_ARCHS: raise ValueError(f"unknown student architecture {student!r}; use one of {', '.join(STUDENT_ARCHS)}")
+    check_student(student)
     if student != 'paper' and 'lr' not in overrides: overrides = dict(overrides, lr=STUDENT_LR[student])
     return replace(BENCH_PRESETS[preset](), **overrides)
 
@@ -172,8 +172,9 @@ def fewest_good_steps(scores: dict, tolerance: float) -> int:
 # %% ../nbs/09a_bench.ipynb #fe4ea4ce
 def cell_settings(method: str, cfg: BenchConfig) -> dict:
     "The settings the benchmark gives `method` on top of its published ones: the run's `iterations` for a matching method, the run's student (and its lr to start from) for BPTT, then `cfg.method_overrides`."
-    family = method_family(method)
-    own = dict(iterations=cfg.iterations) if family == 'matching' else dict(student=cfg.student, inner_lr=cfg.lr) if family == 'bptt' and cfg.student != 'paper' else {}
+    family, own = method_family(method), {}
+    if family == 'matching': own = dict(iterations=cfg.iterations)
+    if family == 'bptt' and cfg.student != 'paper': own = dict(student=cfg.student, inner_lr=cfg.lr)
     return {**own, **cfg.method_overrides.get(method, {})}
 
 def score_students(students, data: BenchData, cfg: BenchConfig, play: bool, seed: int) -> dict:

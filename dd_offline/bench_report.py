@@ -11,9 +11,10 @@ from .distill import SET_METHODS, SET_LABELS, method_family, set_config
 
 # %% auto #0
 __all__ = ['METRICS', 'HIGHER_IS_BETTER', 'start_labels', 'paired_baseline', 't_central', 't_quantile', 't975', 'mean_ci',
-           'seed_values', 'paired_diff', 'paired_sd', 'evaluation_variance', 'detectable_difference',
-           'seeds_for_half_width', 'split_seeds', 'best_subset', 'vs_best_subset', 'budgets_of', 'summarize_game',
-           'mark', 'game_table', 'summary_table', 'plot_bench', 'budget_lines', 'plot_budgets', 'bench_markdown']
+           'seed_values', 'paired_differences', 'paired_diff', 'paired_sd', 'evaluation_variance',
+           'detectable_difference', 'seeds_for_half_width', 'split_seeds', 'best_subset', 'vs_best_subset',
+           'budgets_of', 'summarize_game', 'mark', 'game_table', 'summary_table', 'plot_bench', 'budget_lines',
+           'plot_budgets', 'bench_markdown']
 
 # %% ../nbs/09b_bench_report.ipynb #deefdf9f
 def start_labels(labels: str) -> str:
@@ -73,17 +74,20 @@ def seed_values(cells: list[dict], method: str, labels: str, recipe: str, metric
             out[c['seed']] = float(np.mean(c['recipes'][recipe][metric]))
     return out
 
-def paired_diff(cells, method, labels, baseline, base_labels, recipe, metric, seeds=None) -> tuple[float, float, int]:
-    "(mean, CI half-width, n seeds) of `method` (with `labels`) minus `baseline` (with `base_labels`) over the seeds both have (and in `seeds`, if given)."
+def paired_differences(cells, method, labels, baseline, base_labels, recipe, metric, seeds=None) -> list:
+    "Per seed, `method` (with `labels`) minus `baseline` (with `base_labels`), over the seeds both have (and in `seeds`, if given), in seed order."
     a, b = seed_values(cells, method, labels, recipe, metric), seed_values(cells, baseline, base_labels, recipe, metric)
-    common = sorted(set(a) & set(b) & (set(a) if seeds is None else set(seeds)))
-    return (*mean_ci([a[s] - b[s] for s in common]), len(common))
+    return [a[s] - b[s] for s in sorted(set(a) & set(b) & (set(a) if seeds is None else set(seeds)))]
+
+def paired_diff(cells, method, labels, baseline, base_labels, recipe, metric, seeds=None) -> tuple[float, float, int]:
+    "(mean, CI half-width, n seeds) of the `paired_differences`."
+    d = paired_differences(cells, method, labels, baseline, base_labels, recipe, metric, seeds)
+    return (*mean_ci(d), len(d))
 
 # %% ../nbs/09b_bench_report.ipynb #936e37c2
 def paired_sd(cells, method, labels, baseline, base_labels, recipe, metric, seeds=None) -> float:
-    "Standard deviation of the per-seed paired differences that `paired_diff` averages (nan for fewer than two seeds)."
-    a, b = seed_values(cells, method, labels, recipe, metric), seed_values(cells, baseline, base_labels, recipe, metric)
-    d = [a[s] - b[s] for s in sorted(set(a) & set(b) & (set(a) if seeds is None else set(seeds)))]
+    "Standard deviation of the `paired_differences` that `paired_diff` averages (nan for fewer than two seeds)."
+    d = paired_differences(cells, method, labels, baseline, base_labels, recipe, metric, seeds)
     return float(np.std(d, ddof=1)) if len(d) > 1 else float('nan')
 
 def evaluation_variance(cells, method, labels, recipe, metric) -> float:

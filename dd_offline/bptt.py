@@ -11,7 +11,7 @@ import torch
 from torch.func import functional_call
 from fastprogress.fastprogress import progress_bar
 from .core import get_device, use_fast_malloc
-from .models import prepare_frames, action_probs, STUDENT_ARCHS
+from .models import prepare_frames, action_probs, check_student
 from .data import OfflineDataset
 from .synthetic import SyntheticSet, to_uint8_frames, start_indices
 from .inner import (soft_ce, init_inner_state, unroll_student, inner_batches, student_params, cpu_threads, checked_config,
@@ -62,7 +62,7 @@ def check_bptt_config(cfg: BPTTConfig, n_real: int, have_targets: bool):
     "A clear one-line `ValueError` for a config `bptt_set` cannot run."
     check_set_settings(cfg, n_real, BPTT_LABELS, BPTT_INNER)
     if cfg.outer not in BPTT_OUTER: raise ValueError(f"unknown outer loss {cfg.outer!r}; use one of {', '.join(BPTT_OUTER)}")
-    if cfg.student not in STUDENT_ARCHS: raise ValueError(f"unknown student architecture {cfg.student!r}; use one of {', '.join(STUDENT_ARCHS)}")
+    check_student(cfg.student)
     if not 1 <= cfg.window <= cfg.unroll: raise ValueError(f"need 1 <= window <= unroll (backprop through the last `window` of up to `unroll` inner steps), got window={cfg.window}, unroll={cfg.unroll}")
     for name in ('inner_lr', 'lr_frames', 'lr_labels', 'lr_lr'):
         v = getattr(cfg, name)

@@ -12,7 +12,7 @@ from .envs import N_ACTIONS
 
 # %% auto #0
 __all__ = ['STUDENT_ARCHS', 'STUDENT_LR', 'prepare_frames', 'logits_of', 'sample_actions', 'ResidualBlock', 'ConvSequence',
-           'ImpalaCNN', 'StudentCNN', 'count_params', 'action_probs', 'ImpalaStudent', 'make_student']
+           'ImpalaCNN', 'StudentCNN', 'count_params', 'action_probs', 'ImpalaStudent', 'check_student', 'make_student']
 
 # %% ../nbs/02_models.ipynb #c9abcde0
 def prepare_frames(x, device=None) -> torch.Tensor:
@@ -134,7 +134,11 @@ STUDENT_ARCHS = dict(paper=lambda: StudentCNN(), wide=lambda: StudentCNN((3, 32,
                      impala_small=lambda: ImpalaStudent((8, 16, 16), 128), impala=lambda: ImpalaStudent())
 STUDENT_LR = dict(paper=5e-3, wide=3e-3, impala_small=1e-3, impala=1e-3)   # Adam's step each learns well at (`09c_ceiling`)
 
+def check_student(arch: str):
+    "A one-line `ValueError` for a name that is not one of `STUDENT_ARCHS`."
+    if arch not in STUDENT_ARCHS: raise ValueError(f"unknown student architecture {arch!r}; use one of {', '.join(STUDENT_ARCHS)}")
+
 def make_student(arch: str = 'paper') -> nn.Module:
     "A freshly initialised student of architecture `arch` (from the global torch seed): one of `STUDENT_ARCHS`."
-    if arch not in STUDENT_ARCHS: raise ValueError(f"unknown student architecture {arch!r}; use one of {', '.join(STUDENT_ARCHS)}")
+    check_student(arch)
     return STUDENT_ARCHS[arch]()
