@@ -1,7 +1,9 @@
 """The pre-registered analysis (PREREGISTRATION.md): per-seed paired differences over seeds 10-17, converged recipe,
 mean and 95% t interval; the spread the run had, the difference it could detect, and the share of the gap closed.
 
-    python benchmarks/results/confirm-impala-15-5374k-2026-12-06/analysis.py [RUN_DIR]     # default: this directory
+    python benchmarks/results/confirm-impala-15-5374k-2026-12-06/analysis.py [RUN_DIR [GAME]]     # default: this directory, starpilot
+
+The same analysis serves later pre-registrations of the same design on another game (GAME).
 """
 import json, sys
 from pathlib import Path
@@ -9,8 +11,9 @@ import numpy as np
 from dd_offline.bench_report import paired_diff, paired_sd, seed_values, detectable_difference
 
 run_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent
-cells = [json.loads(p.read_text()) for p in run_dir.glob('starpilot/cells/*-n15-s*.json')]
-refs = json.loads((run_dir/'starpilot'/'references.json').read_text())
+game = sys.argv[2] if len(sys.argv) > 2 else 'starpilot'
+cells = [json.loads(p.read_text()) for p in run_dir.glob(f'{game}/cells/*-n15-s*.json')]
+refs = json.loads((run_dir/game/'references.json').read_text())
 planned = list(range(10, 18))
 complete = [s for s in planned if all(s in seed_values(cells, m, l, 'converged', 'id_return')
                                       for m, l in (('random', 'expert'), ('bptt_labels', 'learned'), ('bptt', 'learned')))]
