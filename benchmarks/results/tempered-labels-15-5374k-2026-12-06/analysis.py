@@ -33,3 +33,14 @@ for name, a, b in (('H1 (primary)', 'bptt_labels', 'random T=4'), ('H2', 'random
         mean, ci, sd = diff(a, b, m)
         verdict = '' if m not in ('id_return', 'ood_return') or name == 'reference' else ('  confirmed' if mean - ci > 0 else '  the other way' if mean + ci < 0 else '  not shown either way')
         print(f'{name:13s} {a} − {b} {m:18s} {mean:+.4f} ± {ci:.4f} (per-seed sd {sd:.3f}){verdict}')
+
+# Added after the pre-registered analysis above had run (exploratory, not pre-registered): T = 0.5, the temperature the
+# other validation criterion (expected accuracy) would have chosen, on the same seeds.
+sharp = {s: load(here/'cells'/f'random-expert-T0.5-n15-s{s}.json') for s in seeds if (here/'cells'/f'random-expert-T0.5-n15-s{s}.json').exists()}
+if sharp:
+    arms['random T=0.5'] = sharp; done = sorted(sharp)
+    print(f'\nexploratory, seeds at T=0.5: {done}')
+    for name, a, b in (('exploratory', 'random T=0.5', 'random T=1'), ('exploratory', 'bptt_labels', 'random T=0.5')):
+        for m in METRICS:
+            mean, ci, sd = diff(a, b, m)
+            print(f'{name:13s} {a} − {b} {m:18s} {mean:+.4f} ± {ci:.4f} (per-seed sd {sd:.3f})')
