@@ -2,8 +2,8 @@
 
     python scripts/store_outputs.py nbs/00_core.ipynb [nbs/01_envs.ipynb ...] [--slow]
 
-Cells run in order in the notebook's folder, as `nbdev_test` runs them. Cells flagged `slow` or `gpu` are not run (they
-keep the outputs stored by a real run) unless `--slow` is given. What is not documentation is dropped: stderr (warnings,
+Cells run in order in the notebook's folder, as `nbdev_test` runs them. The cells `nbdev_test` skips (flagged with one of settings.ini's `tst_flags`: `slow`, `gpu`)
+are not run (they keep the outputs stored by a real run) unless `--slow` is given. What is not documentation is dropped: stderr (warnings,
 progress bars), fastprogress's bars and widget views (a widget needs a live kernel; the widgets notebook shows
 screenshots instead). Each notebook is then cleaned with `nbdev_clean`, and written only if every cell ran."""
 import argparse, os, re, subprocess, sys
@@ -11,10 +11,11 @@ from pathlib import Path
 from execnb.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
 from fastcore.basics import AttrDict
+from nbdev.config import get_config
 from nbdev.process import extract_directives
 
 ROOT = Path(__file__).resolve().parent.parent
-SKIP_FLAGS = {'slow', 'gpu'}
+SKIP_FLAGS = set(get_config(path=ROOT).tst_flags.split())   # the cells nbdev_test skips (settings.ini's tst_flags): slow, gpu
 WIDGET_MIME = 'application/vnd.jupyter.widget-view+json'
 
 
