@@ -58,8 +58,8 @@ def bptt_config(method: str = 'bptt', **overrides) -> BPTTConfig:
     if method == 'play_labels': overrides = {'learn_frames': False, 'outer': 'play', **overrides}
     return checked_config(BPTTConfig, method, BPTT_METHODS, 'meta-gradient', overrides)
 
-def check_bptt_config(cfg: BPTTConfig, n_real: int, have_targets: bool):
-    "A clear one-line `ValueError` for a config `bptt_set` cannot run."
+def check_bptt_config(cfg: BPTTConfig, n_real: int | None = None, have_targets: bool = True):
+    "A clear one-line `ValueError` for a config `bptt_set` cannot run; without `n_real` and `have_targets`, only the checks that need no data (`set_config` runs those)."
     check_set_settings(cfg, n_real, BPTT_LABELS, BPTT_INNER)
     if cfg.outer not in BPTT_OUTER: raise ValueError(f"unknown outer loss {cfg.outer!r}; use one of {', '.join(BPTT_OUTER)}")
     check_student(cfg.student)

@@ -15,21 +15,23 @@ from .models import action_probs
 from .data import OfflineDataset, load_dataset, save_dataset
 from .synthetic import SyntheticSet, save_synthetic, load_synthetic
 from .coresets import SUBSET_METHODS, make_subset
-from .matching import MATCH_METHODS, MatchConfig, method_config, match_set
-from .bptt import BPTT_METHODS, bptt_config, bptt_set
-from .mtt import MTT_METHODS, mtt_config, mtt_set
+from .matching import MATCH_METHODS, MatchConfig, method_config, check_match_config, match_set
+from .bptt import BPTT_METHODS, bptt_config, check_bptt_config, bptt_set
+from .mtt import MTT_METHODS, mtt_config, check_mtt_config, mtt_set
 
 # %% auto #0
-__all__ = ['FAMILIES', 'SET_METHODS', 'SET_LABELS', 'CONFIG_MAKERS', 'SET_NAMES', 'TINY_SETTINGS', 'MATCHING_MODES',
-           'method_family', 'set_config', 'default_labels', 'set_name', 'learns_labels', 'learns_only_labels',
-           'check_set_request', 'make_set', 'needs_expert', 'tiny_settings', 'parse_setting', 'distill_data',
-           'distill_to_file', 'add_distill_command', 'paper_settings', 'paper_config', 'compare_to_subsets']
+__all__ = ['FAMILIES', 'SET_METHODS', 'SET_LABELS', 'CONFIG_MAKERS', 'CONFIG_CHECKS', 'SET_NAMES', 'TINY_SETTINGS',
+           'MATCHING_MODES', 'method_family', 'set_config', 'default_labels', 'set_name', 'learns_labels',
+           'learns_only_labels', 'check_set_request', 'make_set', 'needs_expert', 'tiny_settings', 'parse_setting',
+           'distill_data', 'distill_to_file', 'add_distill_command', 'paper_settings', 'paper_config',
+           'compare_to_subsets']
 
 # %% ../nbs/08_distill.ipynb #7000f8ee
 FAMILIES = {'subset': SUBSET_METHODS, 'matching': MATCH_METHODS, 'bptt': BPTT_METHODS, 'mtt': MTT_METHODS}
 SET_METHODS = sum(FAMILIES.values(), ())
 SET_LABELS = ('hard', 'expert', 'learned')
 CONFIG_MAKERS = {'matching': method_config, 'bptt': bptt_config, 'mtt': mtt_config}
+CONFIG_CHECKS = {'matching': check_match_config, 'bptt': check_bptt_config, 'mtt': check_mtt_config}
 SET_NAMES = dict(random='Random', balanced='Balanced', herding='Herding', kcenter='k-center', paper='Paper', paper_code='Paper (code)',
                  dc='DC', dsa='DSA', dm='DM', bptt='BPTT', bptt_labels='BPTT (labels only)', play_labels='BPTT labels for play', mtt='MTT')
 
@@ -40,12 +42,14 @@ def method_family(method: str) -> str:
     raise ValueError(f"unknown method {method!r}; use one of {', '.join(SET_METHODS)}")
 
 def set_config(method: str, n: int = 150, labels: str | None = None, **settings):
-    "The config of a learned `method` (`MatchConfig`, `BPTTConfig` or `MTTConfig`) for `n` samples with `labels` (default: the method's own) and `settings` on top of its published ones; None for a subset."
+    "The config of a learned `method` (`MatchConfig`, `BPTTConfig` or `MTTConfig`) for `n` samples with `labels` (default: the method's own) and `settings` on top of its published ones; None for a subset. A setting no run could use is refused here, before any data are made."
     family = method_family(method)
     if family == 'subset':
         if settings: raise ValueError(f"{method} is a subset: it has no settings to change (got {', '.join(sorted(settings))})")
         return None
-    return CONFIG_MAKERS[family](method, n_syn=n, **({} if labels is None else dict(labels=labels)), **settings)
+    cfg = CONFIG_MAKERS[family](method, n_syn=n, **({} if labels is None else dict(labels=labels)), **settings)
+    CONFIG_CHECKS[family](cfg)
+    return cfg
 
 def default_labels(method: str) -> str:
     "The labels of `method` when none are asked for: 'learned' for BPTT and MTT, 'hard' for matching and subsets."

@@ -72,13 +72,14 @@ def method_config(method: str, **overrides) -> MatchConfig:
     if bad: raise ValueError(f"unknown setting {bad[0]!r} for {method}; settings: {', '.join(sorted(known - {'method'}))}")
     return MatchConfig(method=method, **{**METHOD_DEFAULTS[method], **overrides})
 
-def check_match_config(cfg: MatchConfig, n_real: int, have_expert: bool):
-    "A clear one-line `ValueError` for a config `match_set` cannot run."
+def check_match_config(cfg: MatchConfig, n_real: int | None = None, have_expert: bool = True):
+    "A clear one-line `ValueError` for a config `match_set` cannot run; without `n_real` and `have_expert`, only the checks that need no data (`set_config` runs those)."
     for name, value, allowed in [('method', cfg.method, MATCH_METHODS), ('labels', cfg.labels, MATCH_LABELS),
                                  ('distance', cfg.distance, MATCH_DISTANCES), ('init', cfg.init, ('random', 'balanced')),
                                  ('network', cfg.network, ('student', 'expert'))]:
         if value not in allowed: raise ValueError(f"unknown {name} {value!r}; use one of {', '.join(allowed)}")
-    if not 1 <= cfg.n_syn <= n_real: raise ValueError(f"n_syn={cfg.n_syn} must be between 1 and the real dataset's {n_real} transitions")
+    if cfg.n_syn < 1: raise ValueError(f"n_syn must be >= 1, got {cfg.n_syn}")
+    if n_real is not None and cfg.n_syn > n_real: raise ValueError(f"n_syn={cfg.n_syn} must be between 1 and the real dataset's {n_real} transitions")
     if cfg.iterations < 0 or cfg.outer_loop < 1 or cfg.inner_steps < 0 or cfg.real_batch_size < 1 or cfg.snapshot_every < 1:
         raise ValueError("iterations and inner_steps must be >= 0; outer_loop, real_batch_size and snapshot_every >= 1")
     if cfg.inits_per_iteration < 1 or (cfg.inits_per_iteration > 1 and (cfg.outer_loop != 1 or cfg.network != 'student')):

@@ -73,8 +73,8 @@ def check_trajectory_settings(cfg: MTTConfig):
     if cfg.save_every > cfg.expert_steps: raise ValueError(f"save_every={cfg.save_every} is more than expert_steps={cfg.expert_steps}: no point would be saved after the start")
     if not (cfg.expert_lr > 0 and math.isfinite(cfg.expert_lr)): raise ValueError(f"expert_lr must be a positive number, got {cfg.expert_lr}")
 
-def check_mtt_config(cfg: MTTConfig, n_real: int, have_targets: bool):
-    "A clear one-line `ValueError` for a config `mtt_set` cannot run."
+def check_mtt_config(cfg: MTTConfig, n_real: int | None = None, have_targets: bool = True):
+    "A clear one-line `ValueError` for a config `mtt_set` cannot run; without `n_real` and `have_targets`, only the checks that need no data (`set_config` runs those)."
     check_set_settings(cfg, n_real, MTT_LABELS, MTT_OPTS)
     check_trajectory_settings(cfg)
     for name in ('syn_steps', 'expert_span', 'inner_batch_size', 'snapshot_every', 'threads'):

@@ -42,6 +42,7 @@ def test_smoke_run_is_reproducible(tmp_path):
     (['smoke', '--game', 'pongg'], "unknown game 'pongg'"),
     (['smoke', '--episodes', '0'], 'episodes must be >= 1'),
     (['smoke', '--episodes', 'two'], "invalid int value: 'two'"),
+    (['distill', '--method', 'bptt', '--n', '15', '--set', 'threads=0'], 'threads must be >= 1, got 0'),   # before any data are made
 ])
 def test_bad_arguments_give_one_clear_line(tmp_path, args, message):
     r = run_cli(*args, '--out', str(tmp_path/'x'))
