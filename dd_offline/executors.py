@@ -40,7 +40,8 @@ def _task(fn, x, shared: dict):
     return fn(x, **shared)
 
 def start_local_ray(ray, num_cpus, tries: int = 2):
-    "A local Ray; on a busy machine its raylet can miss Ray's fixed 30 s start-up wait, so a timed-out start is retried once."
+    "A local Ray whose workers run at this process's priority; on a busy machine its raylet can miss Ray's fixed 30 s start-up wait, so a timed-out start is retried once."
+    os.environ.setdefault('RAY_worker_niceness', '0')     # Ray's default, 15, starves its tasks behind any other work on this machine
     for attempt in range(1, tries + 1):
         try: return ray.init(num_cpus=num_cpus, include_dashboard=False, logging_level='warning')
         except Exception as e:
