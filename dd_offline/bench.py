@@ -19,7 +19,7 @@ from .students import train_students
 from .synthetic import SyntheticSet, save_synthetic
 from .models import action_probs, check_student, STUDENT_LR
 from .coresets import expert_features
-from .distill import (SET_METHODS, SET_LABELS, TINY_SETTINGS, method_family, set_config, learns_labels, learns_only_labels,
+from .distill import (SET_METHODS, SET_LABELS, tiny_settings, method_family, set_config, learns_labels, learns_only_labels,
                                 make_set)
 from .bench_report import start_labels, paired_baseline, summarize_game, bench_markdown, plot_bench, plot_budgets, budgets_of
 from .evaluate import evaluate_policies
@@ -59,7 +59,7 @@ class BenchConfig:
 BENCH_PRESETS = {
     'tiny': lambda: BenchConfig(n_syn=12, source_episodes=6, heldout_episodes=2, val_fraction=0.34, n_students=2, paper_recipe=(10, 8),
                                 recipe_steps=(5, 20), recipe_batch=8, bc_recipe=(10, 32), iterations=3, eval_episodes=1,
-                                method_overrides=TINY_SETTINGS),
+                                method_overrides={m: tiny_settings(m) for m in SET_METHODS if method_family(m) != 'subset'}),
     'quick': lambda: BenchConfig(bc_recipe=(300, 256)),
     'paper': lambda: BenchConfig(n_students=10, iterations=1000, eval_episodes=20, bc_recipe=(1000, 256)),
 }
