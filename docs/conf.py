@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 project, author, copyright = 'dd_offline', 'dd_offline developers', '2026, dd_offline developers'
 extensions = ['myst_nb', 'sphinx.ext.autodoc']
 root_doc = 'docs/index'
-include_patterns = ['docs/*.md', 'nbs/*.ipynb', 'README.md', 'CHANGELOG.md', 'benchmarks/README.md', 'benchmarks/results/*/README.md',
+include_patterns = ['docs/*.md', 'nbs/*.ipynb', 'README.md', 'CHANGELOG.md', 'benchmarks/README.md', 'benchmarks/results/*/README.md', 'benchmarks/results/*/PREREGISTRATION.md',
                     'experts/*.md', 'experts/checkpoints/README.md']
 exclude_patterns = ['_site', '.venv', 'runs', '**/.ipynb_checkpoints', 'nbs/index.ipynb']   # index.ipynb is the README
 nb_execution_mode = 'off'                 # the notebooks' stored outputs are the documentation; the tests run them
