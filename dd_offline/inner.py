@@ -15,7 +15,8 @@ from .data import OfflineDataset
 
 # %% auto #0
 __all__ = ['fresh_student', 'student_params', 'soft_ce', 'init_inner_state', 'inner_step', 'unroll_student', 'inner_batches',
-           'channel_stats', 'initial_labels', 'learnables', 'checked_config', 'check_set_settings', 'cpu_threads']
+           'channel_stats', 'initial_labels', 'learnables', 'checked_config', 'check_budget', 'check_set_settings',
+           'cpu_threads']
 
 # %% ../nbs/07b_inner.ipynb #dfa524ba
 def fresh_student(seed: int, device='cpu') -> StudentCNN:
@@ -108,12 +109,16 @@ def checked_config(cls, method: str, methods: tuple, kind: str, overrides: dict)
     if bad: raise ValueError(f"unknown setting {bad[0]!r} for {method}; settings: {', '.join(sorted(known))}")
     return cls(method=method, **overrides)
 
+def check_budget(n_syn: int, n_real: int | None):
+    "A budget of at least 1 that the real data can fill (any budget >= 1 when `n_real` is None: before the data exist)."
+    if n_syn < 1: raise ValueError(f"n_syn must be >= 1, got {n_syn}")
+    if n_real is not None and n_syn > n_real: raise ValueError(f"n_syn={n_syn} must be between 1 and the real dataset's {n_real} transitions")
+
 def check_set_settings(cfg, n_real: int | None, labels: tuple, inner_opts: tuple):
     "The checks BPTT and MTT share: known labels, inner optimiser and init; a budget the real data can fill (any budget >= 1 when `n_real` is None); iterations >= 0."
     for name, value, allowed in [('labels', cfg.labels, labels), ('inner_opt', cfg.inner_opt, inner_opts), ('init', cfg.init, ('random', 'balanced'))]:
         if value not in allowed: raise ValueError(f"unknown {name} {value!r}; use one of {', '.join(allowed)}")
-    if cfg.n_syn < 1: raise ValueError(f"n_syn must be >= 1, got {cfg.n_syn}")
-    if n_real is not None and cfg.n_syn > n_real: raise ValueError(f"n_syn={cfg.n_syn} must be between 1 and the real dataset's {n_real} transitions")
+    check_budget(cfg.n_syn, n_real)
     if cfg.iterations < 0: raise ValueError(f"iterations must be >= 0, got {cfg.iterations}")
 
 @contextlib.contextmanager

@@ -17,7 +17,7 @@ from .envs import N_ACTIONS
 from .models import prepare_frames, logits_of, StudentCNN, action_probs
 from .data import OfflineDataset
 from .synthetic import SyntheticSet, to_uint8_frames, save_synthetic, start_indices
-from .inner import fresh_student, channel_stats, initial_labels
+from .inner import fresh_student, channel_stats, initial_labels, check_budget
 
 # %% auto #0
 __all__ = ['MATCH_METHODS', 'MATCH_LABELS', 'MATCH_DISTANCES', 'METHOD_DEFAULTS', 'GRADIENT_DISTANCES', 'MATCH_CKPT_FORMAT',
@@ -78,8 +78,7 @@ def check_match_config(cfg: MatchConfig, n_real: int | None = None, have_expert:
                                  ('distance', cfg.distance, MATCH_DISTANCES), ('init', cfg.init, ('random', 'balanced')),
                                  ('network', cfg.network, ('student', 'expert'))]:
         if value not in allowed: raise ValueError(f"unknown {name} {value!r}; use one of {', '.join(allowed)}")
-    if cfg.n_syn < 1: raise ValueError(f"n_syn must be >= 1, got {cfg.n_syn}")
-    if n_real is not None and cfg.n_syn > n_real: raise ValueError(f"n_syn={cfg.n_syn} must be between 1 and the real dataset's {n_real} transitions")
+    check_budget(cfg.n_syn, n_real)
     if cfg.iterations < 0 or cfg.outer_loop < 1 or cfg.inner_steps < 0 or cfg.real_batch_size < 1 or cfg.snapshot_every < 1:
         raise ValueError("iterations and inner_steps must be >= 0; outer_loop, real_batch_size and snapshot_every >= 1")
     if cfg.inits_per_iteration < 1 or (cfg.inits_per_iteration > 1 and (cfg.outer_loop != 1 or cfg.network != 'student')):
