@@ -87,7 +87,7 @@ def main():
         opt.zero_grad(); theta.grad = -torch.as_tensor(grad); opt.step()     # ascent on fitness
         f = np.array(pairs)
         log.append(dict(generation=gen + 1, mean_fitness=float(f.mean()), mean_abs_pair_diff=float(np.abs(f[:, 0] - f[:, 1]).mean()),
-                        grad_norm=float(np.linalg.norm(grad)), seconds=round(time.time() - tg, 1)))
+                        grad_norm=float(np.linalg.norm(grad)), seconds=round(time.time() - tg, 1), pairs=f.round(3).tolist()))
         save_torch(dict(theta=theta.detach().clone(), opt=opt.state_dict(), generation=gen + 1, log=log), ckpt)
         save_json(dict(args=vars(a), log=log), log_path)
         print(f"gen {gen + 1}/{a.generations}: mean fitness {log[-1]['mean_fitness']:.2f}, |up-down| {log[-1]['mean_abs_pair_diff']:.2f}, "
