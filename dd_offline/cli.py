@@ -13,7 +13,7 @@ from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
 from .models import ImpalaCNN, StudentCNN, count_params, STUDENT_ARCHS
 from .expert import train_expert, TIERS, best_shipped_tier, shipped_expert_summary
 from .factory import (train_experts, publish_experts, run_campaign, campaign_status, campaign_milestones, publish_campaign,
-                             confirm_expert, measure_greedy)
+                             confirm_expert, confirm_candidate, measure_greedy)
 from .minari_io import add_export_command
 from .data import play_episodes, dataset_from_episodes, save_dataset, summarize, action_counts
 from .reproduce import reproduce, results_from_json, rows_note, imitator_note
@@ -238,8 +238,8 @@ def _add_publish(actions):
                            description="Keep the portable checkpoints in --checkpoints-dir (never going back to fewer steps: the next piece or "
                                        "job continues from them) and ship experts into dd_offline/experts. A campaign piece (RUN_DIR/out): "
                                        "measure each new expert (ID and OOD return over --episodes episodes each, sharpness on 20 of its own ID "
-                                       "episodes) and ship it as <game>-cpu.pt, with its curve and model card, only when its ID return beats the "
-                                       "shipped expert's card. --job DIR (a train-many job's --out, e.g. what a lent GPU sent back): ship every "
+                                       "episodes; in stage 2 also 3 fresh seeds of --episodes ID episodes) and ship it as <game>-cpu.pt, with its curve and model card, only when its ID return (in stage 2 pooled over all those episodes) beats the "
+                                       "shipped expert's. --job DIR (a train-many job's --out, e.g. what a lent GPU sent back): ship every "
                                        "game as <game>-gpu.pt with its curve, log the job and measure the new model cards; load_expert(game) "
                                        "then loads the tier whose card shows the higher ID return.")
     p.add_argument('--job', default=None, metavar='DIR', help="publish a train-many job's --out directory (<game>.pt portable checkpoints and job.json) instead of a campaign piece")
@@ -278,18 +278,26 @@ def _add_confirm(actions):
                                        "mean ± s.e. over them (so does `dd-offline experts status`, beside the milestone). From stage 2 of the "
                                        "campaign on, a milestone is judged on the fresh seeds alone: at least 300 episodes on at least 3 seeds. "
                                        "With --greedy: play --episodes ID and --episodes OOD episodes with greedy actions (its most likely "
-                                       "action) on the card's own seed instead, and keep them on the card beside its sampled returns.")
+                                       "action) on the card's own seed instead, and keep them on the card beside its sampled returns. "
+                                       "With --candidate: measure the last campaign piece's expert that did not ship (its card fell short) "
+                                       "on the fresh seeds instead, keep them in experts/checkpoints/candidates.json and print the shipped "
+                                       "expert's pooled return beside its own.")
     p.add_argument('--game', required=True, help=f"Procgen game (paper: {', '.join(PAPER_GAMES)})")
     p.add_argument('--seed', type=int, action='append', help='a fresh evaluation seed, repeatable (default: 1, 2 and 3)')
     p.add_argument('--episodes', type=int, default=100, help='episodes per seed, or with --greedy per level set (default 100, as on the cards)')
     p.add_argument('--greedy', action='store_true', help="measure the greedy returns (ID and OOD, on the card's own seed) instead of fresh seeds")
+    p.add_argument('--candidate', action='store_true', help="measure the last piece's unshipped candidate (RUN_DIR/candidates) instead of the shipped expert")
+    p.add_argument('--run-dir', default='runs/campaign', help='with --candidate: the campaign run directory (default runs/campaign)')
+    p.add_argument('--checkpoints-dir', default='experts/checkpoints', help='with --candidate: where candidates.json is (default experts/checkpoints)')
     p.add_argument('--shipped-dir', default=None, help="where the experts and model cards are (default: the package's dd_offline/experts)")
     p.set_defaults(func=_confirm)
 
 def _confirm(args):
     _check_episodes(args)
     if args.greedy and args.seed: raise ValueError("--greedy measures on the card's own seed: leave out --seed")
+    if args.greedy and args.candidate: raise ValueError("--greedy and --candidate: greedy returns are measured for shipped experts only")
     if args.greedy: return measure_greedy(args.game, args.episodes, args.shipped_dir)
+    if args.candidate: return confirm_candidate(args.game, args.seed or (1, 2, 3), args.episodes, args.run_dir, args.checkpoints_dir, args.shipped_dir)
     confirm_expert(args.game, args.seed or (1, 2, 3), args.episodes, args.shipped_dir)
 
 EXPERT_ACTIONS = [_add_train, _add_train_many, _add_campaign, _add_status, _add_publish, _add_confirm]

@@ -17,11 +17,12 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
 
 # %% auto #0
 __all__ = ['CAMPAIGN_STAGES', 'CAMPAIGN_GAMES', 'CLEANRL_CURVES', 'game_config', 'split_cores', 'worker_context', 'train_experts',
-           'write_job_outputs', 'publish_experts', 'export_with_curve', 'keep_checkpoints', 'Stage', 'judge_milestone',
-           'milestone_reached', 'game_stage', 'campaign_stage', 'campaign_games', 'run_campaign', 'campaign_curves',
-           'milestone_state', 'campaign_milestones', 'campaign_status', 'plot_campaign', 'plot_campaign_progress',
-           'save_campaign_progress', 'fresh_seed_choice', 'milestone_news', 'publish_campaign', 'confirm_expert',
-           'measure_greedy']
+           'write_job_outputs', 'publish_experts', 'export_with_curve', 'keep_checkpoints', 'Stage',
+           'fresh_seeds_summary', 'judge_milestone', 'milestone_reached', 'game_stage', 'campaign_stage',
+           'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'campaign_milestones',
+           'campaign_status', 'plot_campaign', 'plot_campaign_progress', 'save_campaign_progress', 'fresh_seed_choice',
+           'milestone_news', 'shipping_return', 'publish_campaign', 'confirm_expert', 'measure_greedy',
+           'confirm_candidate']
 
 # %% ../nbs/04a_factory.ipynb #964d9ae9
 def _newest_source(full: Path, portable: Path | None) -> tuple[Path | None, dict | None]:
@@ -207,12 +208,18 @@ CAMPAIGN_STAGES = (
 )
 CAMPAIGN_GAMES = tuple(dict.fromkeys(g for s in CAMPAIGN_STAGES for g in s.milestones))
 
+def fresh_seeds_summary(card: dict) -> str:
+    "A card's ID return pooled over its fresh seeds (not its own), in words; '' when it has none."
+    from dd_offline.evaluate import pooled_id_return
+    mean, se, n, seeds = pooled_id_return(card, own=False)
+    return f"fresh seeds {mean:.2f} ± {se:.2f} s.e. over {n} episodes (seeds {', '.join(map(str, seeds))})" if n else ""
+
 def judge_milestone(stage: Stage, game: str, card: dict) -> tuple[bool | None, str]:
     "Whether `card` reaches `game`'s milestone in `stage` (None: too few fresh episodes or seeds to judge it), and the numbers that say so."
     from dd_offline.evaluate import pooled_id_return
     if not card: return False, "nothing shipped"
     mean, se, n, seeds = pooled_id_return(card, own=False)
-    numbers = f"card {card_id_return(card):.2f}" + (f"; fresh seeds {mean:.2f} ± {se:.2f} s.e. over {n} episodes (seeds {', '.join(map(str, seeds))})" if n else "")
+    numbers = f"card {card_id_return(card):.2f}" + (f"; {fresh_seeds_summary(card)}" if n else "")
     if not stage.fresh_episodes: return card_id_return(card) >= stage.milestones[game], numbers
     if n < stage.fresh_episodes or len(seeds) < stage.fresh_seeds:
         return None, f"{numbers}: needs {stage.fresh_episodes} episodes on {stage.fresh_seeds} fresh seeds: has {n} on {len(seeds)}"
@@ -340,8 +347,10 @@ def fresh_seed_choice(card: dict, n: int) -> list[int]:
     return [s for s in range(n + 1) if s != card.get('seed', 0)][:n]
 
 def milestone_news(stage: Stage, game: str, card: dict) -> str | None:
-    "What a newly shipped `card` says about `game`'s milestone in `stage` (the stage the game was in): reached, or what to measure to know; None when its card is short of it."
+    "What a newly shipped `card` says about `game`'s milestone in `stage` (the stage the game was in): reached, or what to measure to know; None when it is short of it."
     goal = stage.milestones.get(game, math.inf)
+    if stage.fresh_episodes and judge_milestone(stage, game, card)[0]:
+        return f"{game}: reaches its stage-{stage.number} milestone (ID {goal:g}): {judge_milestone(stage, game, card)[1]}"
     if card_id_return(card) < goal: return None
     if not stage.fresh_episodes: return f"{game}: its card reaches its stage-{stage.number} milestone (ID {goal:g}, judged on the card)"
     per_seed = math.ceil(stage.fresh_episodes / stage.fresh_seeds)
@@ -349,23 +358,39 @@ def milestone_news(stage: Stage, game: str, card: dict) -> str | None:
                + (f' --episodes {per_seed}' if per_seed != 100 else ''))
     return f"{game}: its card's ID return passes {goal:g}; confirm on {stage.fresh_seeds} fresh seeds: {command}"
 
+def shipping_return(card: dict) -> float:
+    "What decides whether a campaign's expert ships: a card's ID return pooled over all its ID episodes, its own and its fresh seeds' (its own mean without fresh seeds; -inf for an empty card)."
+    from dd_offline.evaluate import pooled_id_return
+    return pooled_id_return(card)[0] if card.get('fresh_seeds') and 'n_episodes' in card else card_id_return(card)
+
 def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoints', shipped_dir=None, tier: str = 'cpu',
                      n_episodes: int = 100, seed: int = 0, verbose: bool = True) -> dict:
-    "Keep a campaign piece's checkpoints; measure each game's new expert and ship it as `<game>-<tier>` (with its greedy returns) only if its ID return beats the shipped card's. Returns {game: card with a `shipped` flag}, also written to `checkpoints_dir/candidates.json`."
-    from dd_offline.evaluate import expert_card_stats, write_expert_cards, greedy_returns
+    """Keep a campaign piece's checkpoints; measure each game's new expert (in a stage judged on fresh seeds, on those seeds too,
+    `n_episodes` each) and ship it as `<game>-<tier>` (with its greedy returns) only if its `shipping_return` beats the shipped card's.
+    A game whose checkpoint has the shipped expert's env steps is not measured again. Returns {game: card with a `shipped` flag},
+    also kept in `checkpoints_dir/candidates.json` beside the earlier pieces' candidates of the other games."""
+    from dd_offline.evaluate import expert_card_stats, write_expert_cards, greedy_returns, evaluate_policies, return_stats
     from dd_offline.expert import load_expert
     src, shipped = Path(run_dir)/'out', Path(shipped_dir or SHIPPED_DIR)
     records = keep_checkpoints(src, checkpoints_dir)
     cards = shipped_cards(shipped)
     job = load_json(src/'job.json') if (src/'job.json').exists() else {}
     where = f"{job['device_name']} with {job['cores']} cores" if job.get('device_name') else None
-    cand_dir, out = Path(run_dir)/'candidates', {}
+    cand_dir, out, cands = Path(run_dir)/'candidates', {}, Path(checkpoints_dir)/'candidates.json'
+    measured = load_json(cands) if cands.exists() else {}
     for p, rec in records.items():
         g, stem = p.stem, f'{p.stem}-{tier}'
+        if rec['global_step'] in (cards.get(stem, {}).get('steps'), measured.get(g, {}).get('steps')):
+            if verbose: print(f"{g}: {rec['global_step']:,} env steps, measured before (shipped or candidate): not measured again", flush=True)
+            continue
         expert = load_expert(export_with_curve(p, rec, cand_dir/f'{stem}.pt'))
         card = {**expert_card_stats(g, expert, n_episodes, seed, tier, greedy=False), **({'trained_on': where} if where else {})}
-        old, stage = card_id_return(cards.get(stem, {})), game_stage(g, cards.get(stem, {}))
-        card['shipped'] = card['id']['expert'][0] > old
+        stage = game_stage(g, cards.get(stem, {}))
+        if stage and stage.fresh_episodes:      # judged on fresh seeds: measure them now, and ship on all the episodes
+            card['fresh_seeds'] = {str(s): return_stats(evaluate_policies([expert], g, 'id', n_episodes, s).returns[0])
+                                   for s in fresh_seed_choice(card, stage.fresh_seeds)}
+        old = shipping_return(cards.get(stem, {}))
+        card['shipped'] = shipping_return(card) > old
         if card['shipped']:
             shipped.mkdir(parents=True, exist_ok=True)
             for f in (f'{stem}.pt', f'{stem}-curve.csv'):
@@ -374,12 +399,13 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
             cards[stem] = {k: v for k, v in card.items() if k != 'shipped'}
         out[g] = card
         if verbose:
-            print(f"{g}: {card['steps']:,} env steps, ID return {card['id']['expert'][0]:.2f} vs shipped {old:.2f}: "
+            print(f"{g}: {card['steps']:,} env steps, ID return {shipping_return(card):.2f} vs shipped {old:.2f}"
+                  + (f" (pooled: the card's seed and the fresh seeds {', '.join(card['fresh_seeds'])})" if card.get('fresh_seeds') else '') + ": "
                   + ('shipped' if card['shipped'] else 'the shipped expert stays') + f"; sharpness: entropy {card['sharpness']['entropy']:.2f} nats, "
                   f"top action {card['sharpness']['top_prob']:.2f}", flush=True)
             news = milestone_news(stage, g, card) if card['shipped'] and stage else None
             if news: print(news, flush=True)
-    if out: save_json(out, Path(checkpoints_dir)/'candidates.json')   # what this piece measured, shipped or not
+    if out: save_json({**measured, **out}, cands)   # what this piece measured, shipped or not
     if any(c['shipped'] for c in out.values()):
         save_json(cards, shipped/'cards.json'); write_expert_cards([], experts_dir=shipped)   # re-render every card, measure none
         save_campaign_progress(shipped, tier)
@@ -430,4 +456,36 @@ def measure_greedy(game: str, n_episodes: int = 100, shipped_dir=None, verbose: 
         for lv, (m, sd, n) in card['greedy'].items():
             print(f"{stem}, greedy, seed {card['seed']}: {lv.upper()} return {m:.2f} ± {sd / math.sqrt(n):.2f} (s.e., {n} episodes; "
                   f"sampled, on its card: {card[lv]['expert'][0]:.2f})", flush=True)
+    return card
+
+# %% ../nbs/04a_factory.ipynb #69e618d3
+def confirm_candidate(game: str, seeds=(1, 2, 3), n_episodes: int = 100, run_dir='runs/campaign', checkpoints_dir='experts/checkpoints',
+                      shipped_dir=None, verbose: bool = True) -> dict:
+    "Measure the ID return of `game`'s last unshipped campaign candidate on fresh `seeds` and keep them on its record in `checkpoints_dir/candidates.json` (`fresh_seeds`, as on a card); returns the record."
+    from dd_offline.evaluate import evaluate_policies, return_stats
+    from dd_offline.expert import load_expert
+    check_game(game)
+    if n_episodes < 1: raise ValueError(f"n_episodes must be at least 1, got {n_episodes}")
+    path = Path(checkpoints_dir)/'candidates.json'
+    card = (load_json(path) if path.exists() else {}).get(game)
+    if not card: raise ValueError(f"{path} holds no candidate of {game!r}: `dd-offline experts publish` measures one after a campaign piece")
+    if card.get('shipped'):
+        raise ValueError(f"{game}'s last candidate ({card['steps']:,} env steps) shipped: confirm it as the shipped expert (`dd-offline experts confirm --game {game}`)")
+    f = Path(run_dir)/'candidates'/f"{game}-{card['tier']}.pt"
+    if not f.exists(): raise FileNotFoundError(f"{f}: the candidate's expert is not here (it stays in the run directory of the machine that published the piece)")
+    expert = load_expert(f, verbose=False)
+    if expert.expert_info['steps'] != card['steps']:
+        raise ValueError(f"{f} has {expert.expert_info['steps']:,} env steps, the candidate in {path} {card['steps']:,}: publish the piece again")
+    seeds = [int(s) for s in seeds]
+    if card['seed'] in seeds: raise ValueError(f"seed {card['seed']} measured the candidate's card itself: confirm on other seeds")
+    fresh = dict(card.get('fresh_seeds') or {})
+    for s in seeds:
+        fresh[str(s)] = m, sd, n = return_stats(evaluate_policies([expert], game, 'id', n_episodes, s).returns[0])
+        if verbose: print(f"{game} candidate ({card['steps']:,} env steps), seed {s}: ID return {m:.2f} ± {sd / math.sqrt(n):.2f} (s.e., {n} episodes)", flush=True)
+    card['fresh_seeds'] = fresh
+    save_json({**load_json(path), game: card}, path)
+    if verbose:
+        shipped = shipped_card(game, shipped_dir=shipped_dir)
+        print(f"{game}: the candidate's {fresh_seeds_summary(card)}; the shipped expert's ({shipped.get('steps', 0):,} env steps): "
+              f"{fresh_seeds_summary(shipped) or 'no fresh seeds measured'}", flush=True)
     return card

@@ -6,7 +6,7 @@
 # It continues each game from experts/checkpoints (the paper's PPO settings, bf16 on CPUs that have it) and writes full
 # checkpoints and curves to runs/campaign/<game>/, the portable checkpoints to runs/campaign/out/ and its log to
 # runs/campaign/log.txt. Watch it with `dd-offline experts status` (or tail the log); afterwards
-#   dd-offline experts publish         keeps the checkpoints and ships each expert that beats the shipped one
+#   dd-offline experts publish         keeps the checkpoints and ships each expert that beats the shipped one (stage 2: card and 3 fresh seeds pooled)
 # Size MINUTES so that it stops 20 minutes before the session ends (publishing, commit and CI need them).
 set -euo pipefail
 cd "$(dirname "$0")/.."

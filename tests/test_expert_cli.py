@@ -1,5 +1,5 @@
 """The `dd-offline experts` commands as a user runs them: `train` (train, resume/extend, load, and clear errors; the old name
-`train-expert` still works and says the new one), `confirm` (fresh seeds, and `--greedy`) and `status` on a scratch copy of a
+`train-expert` still works and says the new one), `confirm` (fresh seeds, `--greedy`, `--candidate`) and `status` on a scratch copy of a
 shipped expert. `dd-offline experts` lists its actions."""
 import csv, json, re, shutil, subprocess
 import pytest
@@ -106,3 +106,22 @@ def test_confirm_greedy_then_fresh_seeds_then_status(tmp_path):
                          "campaign stage 1, milestones judged on the card's own ID return; the next piece trains starpilot:"], lines
     assert lines[3].startswith(f'  jumper: stage 2, milestone 8: card {shipped_id:.2f}; fresh seeds ') and lines[3].endswith('has 6 on 3'), lines
 
+
+
+def test_confirm_candidate(tmp_path):
+    "`experts confirm --candidate`: the last piece's unshipped expert on fresh seeds, kept in candidates.json, beside the shipped one's."
+    d, stem = scratch_shipped(tmp_path)
+    run, ckpts = tmp_path/'campaign', tmp_path/'ckpts'
+    (run/'candidates').mkdir(parents=True); ckpts.mkdir()
+    shutil.copy(d/f'{stem}.pt', run/'candidates'/f'{stem}.pt')                   # as if publish had left it there, unshipped
+    steps = load_expert(d/f'{stem}.pt').expert_info['steps']
+    (ckpts/'candidates.json').write_text(json.dumps({'jumper': {'steps': steps, 'tier': stem.split('-')[1], 'seed': 0, 'shipped': False}}))
+    args = ['experts', 'confirm', '--game', 'jumper', '--candidate', '--run-dir', str(run), '--checkpoints-dir', str(ckpts), '--shipped-dir', str(d)]
+    r = run_cli(*args, '--seed', '1', '--episodes', '2')
+    assert r.returncode == 0, r.stderr
+    rec = json.loads((ckpts/'candidates.json').read_text())['jumper']
+    assert list(rec['fresh_seeds']) == ['1'] and rec['fresh_seeds']['1'][2] == 2, rec
+    assert r.stdout.splitlines()[0].startswith(f'jumper candidate ({steps:,} env steps), seed 1: ID return '), r.stdout
+    assert r.stdout.splitlines()[-1].startswith("jumper: the candidate's fresh seeds "), r.stdout
+    r = run_cli(*args, '--seed', '0')
+    assert r.returncode == 2 and "seed 0 measured the candidate's card itself" in r.stderr, r.stderr
