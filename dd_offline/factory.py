@@ -349,9 +349,10 @@ def fresh_seed_choice(card: dict, n: int) -> list[int]:
 def milestone_news(stage: Stage, game: str, card: dict) -> str | None:
     "What a newly shipped `card` says about `game`'s milestone in `stage` (the stage the game was in): reached, or what to measure to know; None when it is short of it."
     goal = stage.milestones.get(game, math.inf)
-    if stage.fresh_episodes and judge_milestone(stage, game, card)[0]:
-        return f"{game}: reaches its stage-{stage.number} milestone (ID {goal:g}): {judge_milestone(stage, game, card)[1]}"
+    reached, numbers = judge_milestone(stage, game, card) if stage.fresh_episodes else (None, '')
+    if reached: return f"{game}: reaches its stage-{stage.number} milestone (ID {goal:g}): {numbers}"
     if card_id_return(card) < goal: return None
+    if reached is False: return f"{game}: its card passes {goal:g}, its fresh seeds do not: {numbers}"
     if not stage.fresh_episodes: return f"{game}: its card reaches its stage-{stage.number} milestone (ID {goal:g}, judged on the card)"
     per_seed = math.ceil(stage.fresh_episodes / stage.fresh_seeds)
     command = (f"dd-offline experts confirm --game {game} " + ' '.join(f'--seed {s}' for s in fresh_seed_choice(card, stage.fresh_seeds))
