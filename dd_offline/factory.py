@@ -21,8 +21,8 @@ __all__ = ['CAMPAIGN_STAGES', 'CAMPAIGN_GAMES', 'CLEANRL_CURVES', 'game_config',
            'fresh_seeds_summary', 'judge_milestone', 'milestone_reached', 'game_stage', 'campaign_stage',
            'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'campaign_milestones',
            'campaign_status', 'plot_campaign', 'plot_campaign_progress', 'save_campaign_progress', 'fresh_seed_choice',
-           'milestone_news', 'shipping_return', 'publish_campaign', 'confirm_expert', 'measure_greedy',
-           'confirm_candidate']
+           'milestone_news', 'measure_fresh_seeds', 'shipping_return', 'publish_campaign', 'confirm_expert',
+           'measure_greedy', 'confirm_candidate']
 
 # %% ../nbs/04a_factory.ipynb #964d9ae9
 def _newest_source(full: Path, portable: Path | None) -> tuple[Path | None, dict | None]:
@@ -359,6 +359,15 @@ def milestone_news(stage: Stage, game: str, card: dict) -> str | None:
                + (f' --episodes {per_seed}' if per_seed != 100 else ''))
     return f"{game}: its card's ID return passes {goal:g}; confirm on {stage.fresh_seeds} fresh seeds: {command}"
 
+def measure_fresh_seeds(expert, game: str, seeds, n_episodes: int, label: str | None = None) -> dict:
+    "The expert's ID returns on fresh `seeds`, {seed: [mean, std, episodes]} as a card keeps them; with a `label`, one line per seed."
+    from dd_offline.evaluate import evaluate_policies, return_stats
+    fresh = {}
+    for s in seeds:
+        fresh[str(s)] = m, sd, n = return_stats(evaluate_policies([expert], game, 'id', n_episodes, s).returns[0])
+        if label: print(f"{label}, seed {s}: ID return {m:.2f} ± {sd / math.sqrt(n):.2f} (s.e., {n} episodes)", flush=True)
+    return fresh
+
 def shipping_return(card: dict) -> float:
     "What decides whether a campaign's expert ships: a card's ID return pooled over all its ID episodes, its own and its fresh seeds' (its own mean without fresh seeds; -inf for an empty card)."
     from dd_offline.evaluate import pooled_id_return
@@ -370,7 +379,7 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
     `n_episodes` each) and ship it as `<game>-<tier>` (with its greedy returns) only if its `shipping_return` beats the shipped card's.
     A game whose checkpoint has the shipped expert's env steps is not measured again. Returns {game: card with a `shipped` flag},
     also kept in `checkpoints_dir/candidates.json` beside the earlier pieces' candidates of the other games."""
-    from dd_offline.evaluate import expert_card_stats, write_expert_cards, greedy_returns, evaluate_policies, return_stats
+    from dd_offline.evaluate import expert_card_stats, write_expert_cards, greedy_returns
     from dd_offline.expert import load_expert
     src, shipped = Path(run_dir)/'out', Path(shipped_dir or SHIPPED_DIR)
     records = keep_checkpoints(src, checkpoints_dir)
@@ -388,8 +397,7 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
         card = {**expert_card_stats(g, expert, n_episodes, seed, tier, greedy=False), **({'trained_on': where} if where else {})}
         stage = game_stage(g, cards.get(stem, {}))
         if stage and stage.fresh_episodes:      # judged on fresh seeds: measure them now, and ship on all the episodes
-            card['fresh_seeds'] = {str(s): return_stats(evaluate_policies([expert], g, 'id', n_episodes, s).returns[0])
-                                   for s in fresh_seed_choice(card, stage.fresh_seeds)}
+            card['fresh_seeds'] = measure_fresh_seeds(expert, g, fresh_seed_choice(card, stage.fresh_seeds), n_episodes)
         old = shipping_return(cards.get(stem, {}))
         card['shipped'] = shipping_return(card) > old
         if card['shipped']:
@@ -428,19 +436,13 @@ def _keep_card(shipped: Path, stem: str, card: dict):
 
 def confirm_expert(game: str, seeds=(1, 2, 3), n_episodes: int = 100, shipped_dir=None, verbose: bool = True) -> dict:
     "Measure the ID return of `game`'s shipped expert again on fresh `seeds` and keep them on its model card (`fresh_seeds`: {seed: [mean, std, episodes]}); returns the card."
-    from dd_offline.evaluate import evaluate_policies, return_stats
     from dd_offline.expert import load_expert
     shipped = Path(shipped_dir or SHIPPED_DIR)
     card, stem = _card_to_measure(game, shipped, n_episodes)
     seeds = [int(s) for s in seeds]
     if card['seed'] in seeds: raise ValueError(f"seed {card['seed']} measured {stem}'s card itself: confirm on other seeds")
     expert = load_expert(shipped/f'{stem}.pt', verbose=False)
-    fresh = dict(card.get('fresh_seeds') or {})
-    for s in seeds:
-        fresh[str(s)] = return_stats(evaluate_policies([expert], game, 'id', n_episodes, s).returns[0])
-        m, sd, n = fresh[str(s)]
-        if verbose: print(f"{stem}, seed {s}: ID return {m:.2f} ± {sd / math.sqrt(n):.2f} (s.e., {n} episodes)", flush=True)
-    card['fresh_seeds'] = fresh
+    card['fresh_seeds'] = {**(card.get('fresh_seeds') or {}), **measure_fresh_seeds(expert, game, seeds, n_episodes, stem if verbose else None)}
     _keep_card(shipped, stem, card)
     if verbose and game in CAMPAIGN_GAMES: print(f"{game}: {milestone_state(game, shipped)}")
     return card
@@ -463,7 +465,6 @@ def measure_greedy(game: str, n_episodes: int = 100, shipped_dir=None, verbose: 
 def confirm_candidate(game: str, seeds=(1, 2, 3), n_episodes: int = 100, run_dir='runs/campaign', checkpoints_dir='experts/checkpoints',
                       shipped_dir=None, verbose: bool = True) -> dict:
     "Measure the ID return of `game`'s last unshipped campaign candidate on fresh `seeds` and keep them on its record in `checkpoints_dir/candidates.json` (`fresh_seeds`, as on a card); returns the record."
-    from dd_offline.evaluate import evaluate_policies, return_stats
     from dd_offline.expert import load_expert
     check_game(game)
     if n_episodes < 1: raise ValueError(f"n_episodes must be at least 1, got {n_episodes}")
@@ -479,11 +480,8 @@ def confirm_candidate(game: str, seeds=(1, 2, 3), n_episodes: int = 100, run_dir
         raise ValueError(f"{f} has {expert.expert_info['steps']:,} env steps, the candidate in {path} {card['steps']:,}: publish the piece again")
     seeds = [int(s) for s in seeds]
     if card['seed'] in seeds: raise ValueError(f"seed {card['seed']} measured the candidate's card itself: confirm on other seeds")
-    fresh = dict(card.get('fresh_seeds') or {})
-    for s in seeds:
-        fresh[str(s)] = m, sd, n = return_stats(evaluate_policies([expert], game, 'id', n_episodes, s).returns[0])
-        if verbose: print(f"{game} candidate ({card['steps']:,} env steps), seed {s}: ID return {m:.2f} ± {sd / math.sqrt(n):.2f} (s.e., {n} episodes)", flush=True)
-    card['fresh_seeds'] = fresh
+    label = f"{game} candidate ({card['steps']:,} env steps)" if verbose else None
+    card['fresh_seeds'] = {**(card.get('fresh_seeds') or {}), **measure_fresh_seeds(expert, game, seeds, n_episodes, label)}
     save_json({**load_json(path), game: card}, path)
     if verbose:
         shipped = shipped_card(game, shipped_dir=shipped_dir)
