@@ -224,13 +224,14 @@ def _campaign(args):
     run_campaign(args.minutes, args.run_dir, args.checkpoints_dir, args.game, args.cores, args.amp, args.log_every)
 
 def _add_status(actions):
-    p = actions.add_parser('status', help="one line per game of a running (or finished) campaign: steps, return, entropy, env-steps/s; then the campaign's stage and where each game's shipped expert stands against its milestone")
+    p = actions.add_parser('status', help="one line per game of a running (or finished) campaign: steps, return, entropy, env-steps/s; then the campaign's stage and where each game's shipped expert stands against its milestone (and its last unshipped candidate)")
     p.add_argument('--run-dir', default='runs/campaign', help='the campaign run directory (default runs/campaign)')
     p.add_argument('--shipped-dir', default=None, help="where the experts and model cards are (default: the package's dd_offline/experts)")
+    p.add_argument('--checkpoints-dir', default='experts/checkpoints', help='where candidates.json is (default experts/checkpoints)')
     p.set_defaults(func=_status)
 
 def _status(args):
-    print('\n'.join(campaign_status(args.run_dir, args.shipped_dir, milestones=False) + campaign_milestones(args.shipped_dir)))
+    print('\n'.join(campaign_status(args.run_dir, args.shipped_dir, milestones=False) + campaign_milestones(args.shipped_dir, args.checkpoints_dir)))
 
 # %% ../nbs/12_cli.ipynb #9890e495
 def _add_publish(actions):

@@ -19,10 +19,10 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
 __all__ = ['CAMPAIGN_STAGES', 'CAMPAIGN_GAMES', 'CLEANRL_CURVES', 'game_config', 'split_cores', 'worker_context', 'train_experts',
            'write_job_outputs', 'publish_experts', 'export_with_curve', 'keep_checkpoints', 'Stage',
            'fresh_seeds_summary', 'judge_milestone', 'milestone_reached', 'game_stage', 'campaign_stage',
-           'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'campaign_milestones',
-           'campaign_status', 'plot_campaign', 'plot_campaign_progress', 'save_campaign_progress', 'fresh_seed_choice',
-           'milestone_news', 'measure_fresh_seeds', 'shipping_return', 'publish_campaign', 'confirm_expert',
-           'measure_greedy', 'confirm_candidate']
+           'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'candidate_state',
+           'campaign_milestones', 'campaign_status', 'plot_campaign', 'plot_campaign_progress',
+           'save_campaign_progress', 'fresh_seed_choice', 'milestone_news', 'measure_fresh_seeds', 'shipping_return',
+           'publish_campaign', 'confirm_expert', 'measure_greedy', 'confirm_candidate']
 
 # %% ../nbs/04a_factory.ipynb #964d9ae9
 def _newest_source(full: Path, portable: Path | None) -> tuple[Path | None, dict | None]:
@@ -272,12 +272,27 @@ def milestone_state(game: str, shipped_dir=None) -> str:
     verdict = '' if reached is None else ': reached' if reached else ': not reached'
     return f"stage {stage.number}, milestone {stage.milestones[game]:g}: {numbers}{verdict}"
 
-def campaign_milestones(shipped_dir=None) -> list[str]:
-    "Where the campaign stands: its stage, the rule of that stage and what the next piece trains, then one line per game (`milestone_state`)."
+def candidate_state(game: str, checkpoints_dir='experts/checkpoints', shipped_dir=None) -> str | None:
+    "`game`'s last unshipped campaign candidate (in `checkpoints_dir/candidates.json`) in words: its env steps and the ID return that kept it out, pooled over its card and any fresh seeds; None when there is none, or it is no newer than the shipped expert."
+    from dd_offline.evaluate import pooled_id_return
+    path = Path(checkpoints_dir)/'candidates.json'
+    card = (load_json(path) if path.exists() else {}).get(game)
+    if not card or card.get('shipped') or card['steps'] <= shipped_card(game, shipped_dir=shipped_dir).get('steps', -1): return None
+    mean, se, n, seeds = pooled_id_return(card)
+    return (f"last candidate {card['steps']:,} env steps, not shipped: ID {mean:.2f} ± {se:.2f} s.e. over {n} episodes "
+            + (f"(card and fresh seeds, seeds {', '.join(map(str, seeds))})" if len(seeds) > 1 else f"(its card; `dd-offline experts confirm --game {game} --candidate` adds fresh seeds)"))
+
+def campaign_milestones(shipped_dir=None, checkpoints_dir='experts/checkpoints') -> list[str]:
+    "Where the campaign stands: its stage, the rule of that stage and what the next piece trains, then one line per game (`milestone_state`), and a game's last unshipped candidate where it has one (`candidate_state`)."
     stage = campaign_stage(shipped_dir)
     head = (f"campaign stage {stage.number}, milestones judged on {stage.rule()}; the next piece trains {', '.join(campaign_games(shipped_dir))}:"
             if stage else f"every game has reached its milestone in every stage (the last is stage {CAMPAIGN_STAGES[-1].number}):")
-    return [head] + [f"  {g}: {milestone_state(g, shipped_dir)}" for g in CAMPAIGN_GAMES]
+    lines = [head]
+    for g in CAMPAIGN_GAMES:
+        lines.append(f"  {g}: {milestone_state(g, shipped_dir)}")
+        cand = candidate_state(g, checkpoints_dir, shipped_dir)
+        if cand: lines.append(f"    {cand}")
+    return lines
 
 def campaign_status(run_dir='runs/campaign', shipped_dir=None, milestones: bool = True) -> list[str]:
     "One line per game of a campaign: env steps, recent return, policy entropy, env-steps/s over the last updates, age of the curve, and (with `milestones`) where it stands."
