@@ -21,7 +21,7 @@ from .models import action_probs, check_student, STUDENT_LR
 from .coresets import expert_features
 from .distill import (SET_METHODS, SET_LABELS, tiny_settings, method_family, set_config, learns_labels, learns_only_labels,
                                 make_set)
-from .bench_report import start_labels, paired_baseline, summarize_game, bench_markdown, plot_bench, plot_budgets, budgets_of
+from .bench_report import start_labels, paired_baseline, summarize_game, bench_markdown, plot_bench, plot_budgets, plot_budget_rows, budgets_of
 from .evaluate import evaluate_policies
 from .executors import get_executor, LocalExecutor
 
@@ -338,10 +338,5 @@ def write_bench_outputs(run_dir: Path, out: dict, cfg: BenchConfig, wall: float)
     import matplotlib.pyplot as plt
     fig = plot_bench(out)
     if fig is not None: fig.savefig(run_dir/'figure.png', dpi=80, bbox_inches='tight'); plt.close(fig)
-    several = [game for game, g in out.items() if len(budgets_of(g['cells'])) > 1]
-    if several:                                        # the budget as an axis: expected accuracy and ID return, a row per game that has more than one
-        fig, axs = plt.subplots(len(several), 2, figsize=(14, 4 * len(several)), squeeze=False)
-        for game, (left, right) in zip(several, axs):
-            plot_budgets(out, game, 'expected_acc', ax=left); plot_budgets(out, game, 'id_return', ax=right)
-            left.get_legend().remove()                 # the same lines: one legend, beside the right panel
-        fig.savefig(run_dir/'budgets.png', dpi=80, bbox_inches='tight'); plt.close(fig)
+    fig = plot_budget_rows(out)                        # the budget as an axis, a row per game that has more than one
+    if fig is not None: fig.savefig(run_dir/'budgets.png', dpi=80, bbox_inches='tight'); plt.close(fig)

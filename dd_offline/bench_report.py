@@ -14,7 +14,7 @@ __all__ = ['METRICS', 'HIGHER_IS_BETTER', 'start_labels', 'paired_baseline', 't_
            'seed_values', 'paired_differences', 'paired_diff', 'paired_sd', 'evaluation_variance',
            'detectable_difference', 'seeds_for_half_width', 'split_seeds', 'best_subset', 'vs_best_subset',
            'budgets_of', 'summarize_game', 'mark', 'game_table', 'summary_table', 'plot_bench', 'budget_lines',
-           'plot_budgets', 'bench_markdown']
+           'plot_budgets', 'plot_budget_rows', 'bench_markdown']
 
 # %% ../nbs/09b_bench_report.ipynb #deefdf9f
 def start_labels(labels: str) -> str:
@@ -299,6 +299,20 @@ def plot_budgets(results_or_cells, game: str | None = None, metric: str = 'expec
     ax.set(xlabel='samples in the set (log scale)', ylabel=what, title=f"{game or 'benchmark'}: {metric} ({recipe} recipe)")
     ax.legend(fontsize=7, loc='center left', bbox_to_anchor=(1.01, 0.5))
     return ax.figure
+
+# %% ../nbs/09b_bench_report.ipynb #dbb460f8
+def plot_budget_rows(results: dict, metrics=('expected_acc', 'id_return'), recipe: str = 'converged', games=None):
+    "A row per game of `load_bench`'s `results` with more than one budget (or the `games` named), a `plot_budgets` panel per metric; one legend. Returns the Figure, or None when no game has two budgets."
+    import matplotlib.pyplot as plt
+    games = [g for g in (games or results) if len(budgets_of(results[g]['cells'])) > 1]
+    if not games: return None
+    fig, axs = plt.subplots(len(games), len(metrics), figsize=(7 * len(metrics), 4 * len(games)), squeeze=False)
+    for r, (game, row) in enumerate(zip(games, axs)):
+        for ax, metric in zip(row, metrics):
+            plot_budgets(results, game, metric, recipe, ax=ax)
+            if r or ax is not row[-1]: ax.get_legend().remove()    # the same lines in every panel: one legend
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/09b_bench_report.ipynb #ff5288b7
 def bench_markdown(out: dict, cfg, wall: float | None = None) -> str:
