@@ -295,7 +295,8 @@ def plot_budgets(results_or_cells, game: str | None = None, metric: str = 'expec
         ax.text(0.995, y, name, transform=ax.get_yaxis_transform(), ha='right', va='bottom', fontsize=7, color=grey)   # named on the plot, too
     budgets = [n for n in budgets_of(cells) if n is not None]
     ax.set_xscale('log'); ax.autoscale_view(); ax.set_xticks(budgets, [str(n) for n in budgets]); ax.minorticks_off()
-    what = {'id_return': 'return on training levels (ID)', 'ood_return': 'return on unseen levels (OOD)'}.get(metric, f'held-out {metric}')
+    what = {'id_return': 'return on training levels (ID)', 'ood_return': 'return on unseen levels (OOD)',
+            'class_expected_acc': 'held-out expected accuracy over moves', 'class_agreement': 'held-out agreement over moves'}.get(metric, f'held-out {metric}')
     ax.set(xlabel='samples in the set (log scale)', ylabel=what, title=f"{game or 'benchmark'}: {metric} ({recipe} recipe)")
     ax.legend(fontsize=7, loc='center left', bbox_to_anchor=(1.01, 0.5))
     return ax.figure
