@@ -99,7 +99,7 @@ def test_confirm_greedy_then_fresh_seeds_then_status(tmp_path):
     shipped_id = card['id']['expert'][0]                                            # the card's sampled ID return, whichever expert ships
     assert r.stdout.splitlines()[-1].startswith(f'jumper: stage 2, milestone 8: card {shipped_id:.2f}; fresh seeds '), r.stdout   # jumper's card reached stage 1
     assert r.stdout.rstrip().endswith('needs 300 episodes on 3 fresh seeds: has 6 on 3'), r.stdout
-    r = run_cli('experts', 'status', '--run-dir', str(tmp_path/'none'), '--shipped-dir', str(d))
+    r = run_cli('experts', 'status', '--run-dir', str(tmp_path/'none'), '--shipped-dir', str(d), '--checkpoints-dir', str(tmp_path/'none'))
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[:2] == [f"{tmp_path/'none'}: no game has a curve yet",
