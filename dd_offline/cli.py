@@ -11,7 +11,7 @@ import torch
 from .core import set_seed, get_device, get_preset, prepare_run_dir, save_json, load_json, PRESETS
 from .envs import make_env, PAPER_GAMES, check_game, ACTION_NAMES
 from .models import ImpalaCNN, StudentCNN, count_params, STUDENT_ARCHS
-from .expert import train_expert, TIERS, best_shipped_tier, shipped_expert_summary
+from .expert import train_expert, load_expert, TIERS, best_shipped_tier, shipped_expert_summary
 from .factory import (train_experts, publish_experts, run_campaign, campaign_status, campaign_milestones, publish_campaign,
                              confirm_expert, confirm_candidate, measure_greedy)
 from .minari_io import add_export_command
@@ -23,8 +23,8 @@ from .distill import SET_METHODS, SET_LABELS, add_distill_command, parse_setting
 from .executors import add_executor_args, executor_from_args
 
 # %% auto #0
-__all__ = ['PRESET_HELP', 'EXPERT_ACTIONS', 'RENAMED', 'COMMANDS', 'smoke_run', 'bench_overrides', 'seed_range', 'CLIParser',
-           'build_parser', 'main']
+__all__ = ['PRESET_HELP', 'EXPERT_ACTIONS', 'RENAMED', 'COMMANDS', 'smoke_run', 'bench_overrides', 'bench_experts', 'seed_range',
+           'CLIParser', 'build_parser', 'main']
 
 # %% ../nbs/12_cli.ipynb #579d1a80
 def smoke_run(game: str = 'bigfish', episodes: int = 2, seed: int = 0, out: str | Path = 'runs/smoke') -> dict:
@@ -108,6 +108,8 @@ def _add_bench(sub):
                    help="every student's architecture (default paper); BPTT makes its sets for it, other matching methods through the paper's student")
     p.add_argument('--episodes', type=int, default=None, help="episodes per student and level set (default: the preset's, 10; 0: no playing)")
     p.add_argument('--recipe-steps', type=int, action='append', help="candidate step counts of the converged recipe, repeatable (default 100 300 600; one value fixes it)")
+    p.add_argument('--expert', action='append', default=[], metavar='GAME=PATH',
+                   help="make GAME's data and sets with this expert.pt instead of the shipped expert (repeatable), e.g. to extend a run made before the campaign shipped a newer one")
     add_executor_args(p)
     p.set_defaults(func=_bench)
 
@@ -126,6 +128,17 @@ def bench_overrides(args) -> dict:
     if args.recipe_steps: out['recipe_steps'] = tuple(args.recipe_steps)
     return out
 
+def bench_experts(items) -> dict:
+    "{game: expert} from `--expert GAME=PATH` items, each file loaded (a clear error for a bad item, game or file)."
+    experts = {}
+    for text in items:
+        game, eq, path = text.partition('=')
+        if not eq or not game or not path: raise ValueError(f"--expert takes GAME=PATH, e.g. jumper=runs/old/jumper.pt; got {text!r}")
+        check_game(game)
+        if not Path(path).is_file(): raise FileNotFoundError(f"--expert {text}: no file {path}")
+        experts[game] = load_expert(path, verbose=False)
+    return experts
+
 def seed_range(text: str) -> int | list:
     "The seeds --seeds names: 'N' is seeds 0..N-1 (the int N), 'A-B' is the list A..B."
     a, dash, b = str(text).strip().partition('-')
@@ -141,7 +154,7 @@ def _bench(args):
     games = args.game or ['starpilot']
     methods = args.method or ['random', 'balanced', 'herding', 'kcenter', 'dc', 'dsa', 'dm']
     bench_distill(games, methods, args.labels or ['hard', 'expert'], seeds, args.run_dir, args.preset, args.restart, executor=executor_from_args(args),
-                  budgets=args.n_syn, **bench_overrides(args))
+                  budgets=args.n_syn, experts=bench_experts(args.expert), **bench_overrides(args))
     print((Path(args.run_dir)/'table.md').read_text())
 
 # %% ../nbs/12_cli.ipynb #92c61eba

@@ -19,7 +19,7 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
 __all__ = ['CAMPAIGN_STAGES', 'CAMPAIGN_GAMES', 'CLEANRL_CURVES', 'game_config', 'split_cores', 'worker_context', 'train_experts',
            'write_job_outputs', 'publish_experts', 'export_with_curve', 'keep_checkpoints', 'Stage',
            'fresh_seeds_summary', 'judge_milestone', 'milestone_reached', 'game_stage', 'campaign_stage',
-           'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'candidate_state',
+           'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'load_candidates', 'candidate_state',
            'campaign_milestones', 'campaign_status', 'plot_campaign', 'plot_campaign_progress',
            'save_campaign_progress', 'fresh_seed_choice', 'milestone_news', 'measure_fresh_seeds', 'shipping_return',
            'publish_campaign', 'confirm_expert', 'measure_greedy', 'confirm_candidate']
@@ -272,11 +272,15 @@ def milestone_state(game: str, shipped_dir=None) -> str:
     verdict = '' if reached is None else ': reached' if reached else ': not reached'
     return f"stage {stage.number}, milestone {stage.milestones[game]:g}: {numbers}{verdict}"
 
+def load_candidates(checkpoints_dir='experts/checkpoints') -> dict:
+    "{game: card} of the campaign's last measured candidates, kept in `checkpoints_dir/candidates.json` ({} before the first)."
+    path = Path(checkpoints_dir)/'candidates.json'
+    return load_json(path) if path.exists() else {}
+
 def candidate_state(game: str, checkpoints_dir='experts/checkpoints', shipped_dir=None) -> str | None:
     "`game`'s last unshipped campaign candidate (in `checkpoints_dir/candidates.json`) in words: its env steps and the ID return that kept it out, pooled over its card and any fresh seeds; None when there is none, or it is no newer than the shipped expert."
     from dd_offline.evaluate import pooled_id_return
-    path = Path(checkpoints_dir)/'candidates.json'
-    card = (load_json(path) if path.exists() else {}).get(game)
+    card = load_candidates(checkpoints_dir).get(game)
     if not card or card.get('shipped') or card['steps'] <= shipped_card(game, shipped_dir=shipped_dir).get('steps', -1): return None
     mean, se, n, seeds = pooled_id_return(card)
     return (f"last candidate {card['steps']:,} env steps, not shipped: ID {mean:.2f} ± {se:.2f} s.e. over {n} episodes "
@@ -402,7 +406,7 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
     job = load_json(src/'job.json') if (src/'job.json').exists() else {}
     where = f"{job['device_name']} with {job['cores']} cores" if job.get('device_name') else None
     cand_dir, out, cands = Path(run_dir)/'candidates', {}, Path(checkpoints_dir)/'candidates.json'
-    measured = load_json(cands) if cands.exists() else {}
+    measured = load_candidates(checkpoints_dir)
     for p, rec in records.items():
         g, stem = p.stem, f'{p.stem}-{tier}'
         if rec['global_step'] in (cards.get(stem, {}).get('steps'), measured.get(g, {}).get('steps')):
@@ -484,7 +488,7 @@ def confirm_candidate(game: str, seeds=(1, 2, 3), n_episodes: int = 100, run_dir
     check_game(game)
     if n_episodes < 1: raise ValueError(f"n_episodes must be at least 1, got {n_episodes}")
     path = Path(checkpoints_dir)/'candidates.json'
-    card = (load_json(path) if path.exists() else {}).get(game)
+    card = load_candidates(checkpoints_dir).get(game)
     if not card: raise ValueError(f"{path} holds no candidate of {game!r}: `dd-offline experts publish` measures one after a campaign piece")
     if card.get('shipped'):
         raise ValueError(f"{game}'s last candidate ({card['steps']:,} env steps) shipped: confirm it as the shipped expert (`dd-offline experts confirm --game {game}`)")
