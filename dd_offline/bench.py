@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 from fastprogress.fastprogress import progress_bar
-from .core import save_json, load_json, prepare_run_dir, to_jsonable, atomic_write, get_device, cached_array
+from .core import save_json, load_json, prepare_run_dir, to_jsonable, atomic_write, get_device, cached_array, ConfigMismatchError
 from .envs import N_ACTIONS, check_game, PAPER_GAMES, PROCGEN_GAMES, effect_classes, class_probs
 from .data import OfflineDataset, save_dataset, load_dataset, select_episodes
 from .collector import collect
@@ -27,10 +27,10 @@ from .executors import get_executor, LocalExecutor
 
 # %% auto #0
 __all__ = ['CELL_FORMAT', 'BENCH_PRESETS', 'BenchConfig', 'get_bench_config', 'check_bench_request', 'BenchData', 'split_source',
-           'bench_data', 'imitation_metrics', 'scoring_classes', 'student_metrics', 'choose_recipe',
-           'fewest_good_steps', 'cell_settings', 'score_students', 'run_cell', 'ConstantPolicy', 'reference_records',
-           'cell_path', 'finished_cell', 'bench_cells', 'read_recipes', 'run_game', 'bench_distill', 'load_bench',
-           'write_bench_outputs']
+           'check_data_expert', 'bench_data', 'imitation_metrics', 'scoring_classes', 'student_metrics',
+           'choose_recipe', 'fewest_good_steps', 'cell_settings', 'score_students', 'run_cell', 'ConstantPolicy',
+           'reference_records', 'cell_path', 'finished_cell', 'bench_cells', 'read_recipes', 'run_game',
+           'bench_distill', 'load_bench', 'write_bench_outputs']
 
 # %% ../nbs/09a_bench.ipynb #0a4f6dd0
 CELL_FORMAT = 2                                   # 2: a cell records its budget (`n_syn`); format-1 cells have the run's `BenchConfig.n_syn`
@@ -118,11 +118,20 @@ def _cached_dataset(path: Path, make) -> OfflineDataset:
     if path.exists(): return load_dataset(path)
     ds = make(); save_dataset(ds, path); return ds
 
+def check_data_expert(ds: OfflineDataset, expert: nn.Module, path):
+    "A clear error when the cached dataset at `path` was collected by another expert (other env steps) than `expert`: its sets would mix two experts."
+    was, now = (ds.meta.get('expert') or {}).get('steps'), (getattr(expert, 'expert_info', None) or {}).get('steps')
+    if was is not None and now is not None and was != now:
+        game = ds.meta.get('game', 'GAME')
+        raise ConfigMismatchError(f"{path} was collected by the {game} expert of {was:,} env steps, and this run's expert has {now:,}: pass "
+                                  f"that expert (`dd-offline bench --expert {game}=PATH`, or experts={{{game!r}: ...}}) or use another run directory")
+
 def bench_data(game: str, expert: nn.Module, cfg: BenchConfig, data_dir, seed: int = 0, source=None, heldout=None) -> BenchData:
     "Source (split into train / validation) and held-out data for `game`, collected with `expert` or given, cached in `data_dir`."
     data_dir = Path(data_dir)
     src = _cached_dataset(data_dir/'source.npz', lambda: source if source is not None else collect(expert, game, cfg.source_episodes, 'id', seed, progress=False))
     held = _cached_dataset(data_dir/'heldout.npz', lambda: heldout if heldout is not None else collect(expert, game, cfg.heldout_episodes, 'id', seed + 1000, progress=False))
+    if source is None: check_data_expert(src, expert, data_dir/'source.npz')
     train, val = split_source(src, cfg.val_fraction)
     probs = lambda name, ds: cached_array(data_dir/f'{name}_probs.npy', lambda: action_probs(expert, ds.obs))
     return BenchData(game, train, val, held, probs('train', train), cached_array(data_dir/'train_features.npy', lambda: expert_features(expert, train.obs)),
