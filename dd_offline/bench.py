@@ -29,8 +29,8 @@ from .executors import get_executor, LocalExecutor
 __all__ = ['CELL_FORMAT', 'BENCH_PRESETS', 'BenchConfig', 'get_bench_config', 'check_bench_request', 'BenchData', 'split_source',
            'check_data_expert', 'bench_data', 'imitation_metrics', 'scoring_classes', 'student_metrics',
            'choose_recipe', 'fewest_good_steps', 'cell_settings', 'score_students', 'run_cell', 'ConstantPolicy',
-           'reference_records', 'cell_path', 'finished_cell', 'bench_cells', 'read_recipes', 'run_game',
-           'bench_distill', 'load_bench', 'write_bench_outputs']
+           'reference_records', 'data_expert_steps', 'check_cells_expert', 'cell_path', 'finished_cell', 'bench_cells',
+           'read_recipes', 'run_game', 'bench_distill', 'load_bench', 'write_bench_outputs']
 
 # %% ../nbs/09a_bench.ipynb #0a4f6dd0
 CELL_FORMAT = 2                                   # 2: a cell records its budget (`n_syn`); format-1 cells have the run's `BenchConfig.n_syn`
@@ -205,6 +205,7 @@ def run_cell(data: BenchData, method: str, labels: str, seed: int, cfg: BenchCon
                method_config=syn.meta.get('config'), **({'inner_lr': syn.meta['inner_lr']} if 'inner_lr' in syn.meta else {}),
                set_loss=[float(np.mean(syn.losses[:10])), float(np.mean(syn.losses[-10:]))] if syn.losses else None,   # the method's own loss, first and last 10 steps
                set_seconds=round(set_seconds, 2), source_index=np.asarray(syn.source_index).tolist(), recipes={})
+    if data_expert_steps(data) is not None: rec['expert_steps'] = data_expert_steps(data)
     for name, (steps, batch) in recipes.items():
         students, _ = train_students(syn.frames, syn.labels, cfg.n_students, steps, batch, cfg.lr, seed=seed, arch=cfg.student)
         rec['recipes'][name] = score_students(students, data, cfg, name in cfg.return_recipes, seed)
@@ -237,6 +238,19 @@ def reference_records(data: BenchData, cfg: BenchConfig, seed: int = 0) -> dict:
     return refs
 
 # %% ../nbs/09a_bench.ipynb #675be10e
+def data_expert_steps(data: BenchData) -> int | None:
+    "The env steps of the expert whose episodes `data` holds (their metadata; None for given data without a record, such as a fixture's)."
+    return (data.train.meta.get('expert') or {}).get('steps')
+
+def check_cells_expert(game_dir: Path, steps: int | None):
+    "A clear error when a finished cell in `game_dir` records another expert than the one of `steps` (its data came from other episodes); cells without a record pass."
+    if steps is None: return
+    for p in sorted(Path(game_dir).glob('cells/*.json')):
+        was = load_json(p).get('expert_steps')
+        if was is not None and was != steps:
+            raise ConfigMismatchError(f"{p} was made with the data of an expert of {was:,} env steps, this run's data with one of {steps:,}: "
+                                      f"extend it with its own expert (`dd-offline bench --expert GAME=PATH`) or use another run directory")
+
 def cell_path(game_dir: Path, method: str, labels: str, n_syn: int, seed: int) -> Path:
     return Path(game_dir)/'cells'/f'{method}-{labels}-n{n_syn}-s{seed}.json'
 
@@ -270,6 +284,7 @@ def run_game(data: BenchData, game_dir, methods, labels, seeds, cfg: BenchConfig
     game_dir = Path(game_dir)
     budgets = [cfg.n_syn] if budgets is None else list(budgets)
     if max(budgets) > len(data.train): raise ValueError(f"a budget of {max(budgets)} samples is more than {data.game}'s train split holds ({len(data.train)} transitions)")
+    check_cells_expert(game_dir, data_expert_steps(data))
     cells = bench_cells(methods, labels, seeds, budgets)
     recipes_file = game_dir/'recipes.json'
     recipes = read_recipes(recipes_file, cfg.n_syn)
