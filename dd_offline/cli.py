@@ -128,13 +128,14 @@ def bench_overrides(args) -> dict:
     if args.recipe_steps: out['recipe_steps'] = tuple(args.recipe_steps)
     return out
 
-def bench_experts(items) -> dict:
-    "{game: expert} from `--expert GAME=PATH` items, each file loaded (a clear error for a bad item, game or file)."
+def bench_experts(items, games=None) -> dict:
+    "{game: expert} from `--expert GAME=PATH` items, each file loaded (a clear error for a bad item, a game not among `games`, or a missing file)."
     experts = {}
     for text in items:
         game, eq, path = text.partition('=')
         if not eq or not game or not path: raise ValueError(f"--expert takes GAME=PATH, e.g. jumper=runs/old/jumper.pt; got {text!r}")
         check_game(game)
+        if games is not None and game not in games: raise ValueError(f"--expert {text}: {game} is not a game of this run (--game {' --game '.join(games)})")
         if not Path(path).is_file(): raise FileNotFoundError(f"--expert {text}: no file {path}")
         experts[game] = load_expert(path, verbose=False)
     return experts
@@ -154,7 +155,7 @@ def _bench(args):
     games = args.game or ['starpilot']
     methods = args.method or ['random', 'balanced', 'herding', 'kcenter', 'dc', 'dsa', 'dm']
     bench_distill(games, methods, args.labels or ['hard', 'expert'], seeds, args.run_dir, args.preset, args.restart, executor=executor_from_args(args),
-                  budgets=args.n_syn, experts=bench_experts(args.expert), **bench_overrides(args))
+                  budgets=args.n_syn, experts=bench_experts(args.expert, games), **bench_overrides(args))
     print((Path(args.run_dir)/'table.md').read_text())
 
 # %% ../nbs/12_cli.ipynb #92c61eba
