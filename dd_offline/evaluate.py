@@ -125,7 +125,8 @@ def plot_results(results: dict, game: str):
         for i, n in enumerate(names):
             p = paper_value(game, lv, n)
             if p is not None: ax.plot([i - 0.35, i + 0.35], [p, p], 'k-', lw=2)
-        ax.set(title=f'{game}, {lv.upper()} levels (black: paper)', ylabel='mean return'); ax.tick_params(axis='x', rotation=30)
+        ax.set(title=f'{game}, {lv.upper()} levels (black: paper)', ylabel='mean return')
+        plt.setp(ax.get_xticklabels(), rotation=35, ha='right', rotation_mode='anchor')
     plt.tight_layout()
     return fig
 

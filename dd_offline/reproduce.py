@@ -207,7 +207,7 @@ def write_report(run_dir: Path, p: Preset, games: list, per_game: dict, wall: fl
     lines = [f'# dd_offline reproduction: preset `{p.name}`, seed {p.seed}', '',
              f'Machine: {platform.machine()}, {torch.get_num_threads()} torch threads, {platform.processor() or platform.platform()}; '
              f'Python {platform.python_version()}, torch {torch.__version__}, numpy {np.__version__}; '
-             f'device {get_device()}; total wall time {wall / 60:.1f} min.', '', rows_note(p) + (imitator_note(imitator, p) if imitator else ''), '']
+             f'device {get_device()}; wall time of this call {wall / 60:.1f} min (stages done earlier not counted: see the time per stage).', '', rows_note(p) + (imitator_note(imitator, p) if imitator else ''), '']
     for lv, title in [('id', 'Table 2: mean return on training levels (ID)'), ('ood', 'Table 3: mean return on unseen levels (OOD)')]:
         lines += [f'## {title}', '']
         for g in games:
