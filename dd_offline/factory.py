@@ -4,7 +4,7 @@
 
 # %% ../nbs/04a_factory.ipynb #c6dab1ac
 from __future__ import annotations
-import importlib, json, math, multiprocessing as mp, os, platform, shutil, sys, time
+import importlib, json, math, multiprocessing as mp, os, platform, shutil, sys, threading, time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 import torch
@@ -16,11 +16,11 @@ from .expert import (train_expert, save_portable, export_expert, CHECKPOINT_FORM
                                card_id_return)
 
 # %% auto #0
-__all__ = ['CAMPAIGN_STAGES', 'CAMPAIGN_GAMES', 'CLEANRL_CURVES', 'game_config', 'split_cores', 'worker_context', 'train_experts',
-           'write_job_outputs', 'publish_experts', 'export_with_curve', 'keep_checkpoints', 'Stage',
-           'fresh_seeds_summary', 'judge_milestone', 'milestone_reached', 'game_stage', 'campaign_stage',
-           'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'load_candidates', 'candidate_state',
-           'campaign_milestones', 'campaign_status', 'plot_campaign', 'plot_campaign_progress',
+__all__ = ['CAMPAIGN_STAGES', 'CAMPAIGN_GAMES', 'CLEANRL_CURVES', 'game_config', 'split_cores', 'exit_when_orphaned',
+           'worker_context', 'train_experts', 'write_job_outputs', 'publish_experts', 'export_with_curve',
+           'keep_checkpoints', 'Stage', 'fresh_seeds_summary', 'judge_milestone', 'milestone_reached', 'game_stage',
+           'campaign_stage', 'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'load_candidates',
+           'candidate_state', 'campaign_milestones', 'campaign_status', 'plot_campaign', 'plot_campaign_progress',
            'save_campaign_progress', 'fresh_seed_choice', 'milestone_news', 'measure_fresh_seeds', 'shipping_return',
            'publish_campaign', 'confirm_expert', 'measure_greedy', 'confirm_candidate']
 
@@ -57,8 +57,17 @@ def split_cores(n_games: int, cores: int | None = None) -> int:
     if n_games < 1: raise ValueError(f"need at least one game, got {n_games}")
     return max(1, (cores or os.cpu_count() or 1) // n_games)
 
+def exit_when_orphaned(interval: float = 5.0):
+    "End this process within `interval` seconds once its parent is gone (it was re-parented), from a daemon thread."
+    parent = os.getppid()
+    def watch():
+        while os.getppid() == parent: time.sleep(interval)
+        os._exit(3)                 # checkpoints are written atomically: the last one stays whole
+    threading.Thread(target=watch, name='exit-when-orphaned', daemon=True).start()
+
 def _train_worker(game: str, cfg: dict, game_dir: str, device: str, deadline: float | None, threads: int,
                   init_from: str | None, seed: int, log_every: float | None, verbose: bool = True, amp: bool | None = None):
+    exit_when_orphaned()
     torch.set_num_threads(threads)
     budget = None
     if deadline is not None:
