@@ -8,6 +8,8 @@
 # runs/campaign/log.txt. Watch it with `dd-offline experts status` (or tail the log); afterwards
 #   dd-offline experts publish         keeps the checkpoints and ships each expert that beats the shipped one (stage 2: card and 3 fresh seeds pooled)
 # Size MINUTES so that it stops 20 minutes before the session ends (publishing, commit and CI need them).
+# To give it other cores midway (say --cores 2 once a benchmark beside it ends): kill "$(cat runs/campaign/pid)" (its trainer ends
+# within seconds; at most the update under way is lost) and start it again: it continues from runs/campaign/<game>/checkpoint.pt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:?usage: scripts/cpu_campaign.sh MINUTES [campaign options...]}; shift
