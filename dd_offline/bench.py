@@ -205,7 +205,7 @@ def run_cell(data: BenchData, method: str, labels: str, seed: int, cfg: BenchCon
                method_config=syn.meta.get('config'), **({'inner_lr': syn.meta['inner_lr']} if 'inner_lr' in syn.meta else {}),
                set_loss=[float(np.mean(syn.losses[:10])), float(np.mean(syn.losses[-10:]))] if syn.losses else None,   # the method's own loss, first and last 10 steps
                set_seconds=round(set_seconds, 2), source_index=np.asarray(syn.source_index).tolist(), recipes={})
-    if (steps := data_expert_steps(data)) is not None: rec['expert_steps'] = steps
+    if (expert_steps := data_expert_steps(data)) is not None: rec['expert_steps'] = expert_steps
     for name, (steps, batch) in recipes.items():
         students, _ = train_students(syn.frames, syn.labels, cfg.n_students, steps, batch, cfg.lr, seed=seed, arch=cfg.student)
         rec['recipes'][name] = score_students(students, data, cfg, name in cfg.return_recipes, seed)
