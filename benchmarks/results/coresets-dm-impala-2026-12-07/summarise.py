@@ -60,6 +60,7 @@ def differences(cells):
 
 
 if __name__ == '__main__':
+    if len(sys.argv) != 2 or sys.argv[1] not in PREREGISTERED: sys.exit(f"usage: summarise.py GAME, with GAME one of {', '.join(PREREGISTERED)}")
     game = sys.argv[1]
     cells, refs = game_cells(game)
     print(table(game, cells, refs), '\n')
