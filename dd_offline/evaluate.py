@@ -117,7 +117,9 @@ def plot_results(results: dict, game: str):
     "Bar plots of mean return per method, one panel per level set, with the paper's means marked."
     import matplotlib.pyplot as plt, seaborn as sns
     lvs = list(results)
-    fig, axs = plt.subplots(1, len(lvs), figsize=(5 * len(lvs), 3), squeeze=False)
+    longest = max(len(n) for lv in lvs for n in results[lv])
+    height = 2.4 + 0.045 * longest  # room for the slanted names under the bars, so long ones do not squash the bars
+    fig, axs = plt.subplots(1, len(lvs), figsize=(5 * len(lvs), height), squeeze=False)
     for ax, lv in zip(axs[0], lvs):
         names = list(results[lv]); stats = [summarize_result(results[lv][n]) for n in names]
         sns.barplot(x=names, y=[s['mean'] for s in stats], ax=ax, hue=names, palette='deep', legend=False)
