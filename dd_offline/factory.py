@@ -57,17 +57,26 @@ def split_cores(n_games: int, cores: int | None = None) -> int:
     if n_games < 1: raise ValueError(f"need at least one game, got {n_games}")
     return max(1, (cores or os.cpu_count() or 1) // n_games)
 
-def exit_when_orphaned(interval: float = 5.0):
-    "End this process within `interval` seconds once its parent is gone (it was re-parented), from a daemon thread."
-    parent = os.getppid()
+def _process_exists(pid: int) -> bool:
+    "True while a process `pid` exists (it may have ended and not been reaped yet)."
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: pass                 # it exists, and belongs to someone else
+    return True
+
+def exit_when_orphaned(owner: int | None = None, interval: float = 5.0):
+    """End this process within `interval` seconds once `owner` (its parent by default) is gone, or it was re-parented,
+    from a daemon thread. A trainer watches the campaign that started it, not its parent: that is the fork server."""
+    parent = os.getppid(); owner = owner or parent
     def watch():
-        while os.getppid() == parent: time.sleep(interval)
+        while os.getppid() == parent and _process_exists(owner): time.sleep(interval)
         os._exit(3)                 # checkpoints are written atomically: the last one stays whole
     threading.Thread(target=watch, name='exit-when-orphaned', daemon=True).start()
 
 def _train_worker(game: str, cfg: dict, game_dir: str, device: str, deadline: float | None, threads: int,
-                  init_from: str | None, seed: int, log_every: float | None, verbose: bool = True, amp: bool | None = None):
-    exit_when_orphaned()
+                  init_from: str | None, seed: int, log_every: float | None, verbose: bool = True, amp: bool | None = None,
+                  owner: int | None = None):
+    exit_when_orphaned(owner)
     torch.set_num_threads(threads)
     budget = None
     if deadline is not None:
@@ -92,7 +101,7 @@ def worker_context():
 
 def _start_worker(ctx, *args):
     worker = importlib.import_module('dd_offline.factory')._train_worker   # spawn and forkserver need an importable function
-    p = ctx.Process(target=worker, args=args, name=f'expert-{args[0]}')
+    p = ctx.Process(target=worker, args=args, kwargs=dict(owner=os.getpid()), name=f'expert-{args[0]}')
     p.start()
     return p
 

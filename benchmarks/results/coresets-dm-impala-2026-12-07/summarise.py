@@ -11,13 +11,16 @@ from dd_offline.core import load_json
 from dd_offline.bench_report import seed_values, mean_ci
 
 HERE = Path(__file__).resolve().parent
-PREREGISTERED = dict(jumper='confirm-impala-15-jumper', bigfish='confirm-impala-15-bigfish')
+PREREGISTERED = dict(starpilot='confirm-impala-15-5374k-2026-12-06', jumper='confirm-impala-15-jumper', bigfish='confirm-impala-15-bigfish')
 BUDGETS = 'budgets-impala-150-2026-12-06'
 SEEDS = (10, 11, 12)
 SETS = [('random', 'expert', 'random, expert labels'), ('kcenter', 'expert', 'k-center, expert labels'),
         ('dm', 'expert', 'DM, expert labels'), ('mtt', 'learned', 'MTT, learned labels'),
         ('bptt_labels', 'learned', 'labels only (`bptt_labels`), learned')]
-COMPARED = [s for s in SETS if s[0] in ('kcenter', 'dm', 'mtt')]
+# (set, its labels, baseline, its labels): k-center and DM against the random subset with the same (expert's) labels; MTT
+# against it and against the baseline with the same help, labels learned for the random subset (`bptt_labels`)
+COMPARED = [('kcenter', 'expert', 'random', 'expert'), ('dm', 'expert', 'random', 'expert'),
+            ('mtt', 'learned', 'random', 'expert'), ('mtt', 'learned', 'bptt_labels', 'learned')]
 METRICS = ('id_return', 'ood_return', 'expected_acc', 'class_expected_acc')
 
 
@@ -48,14 +51,14 @@ def table(game, cells, refs):
 
 
 def differences(cells):
-    "Each method minus the random subset of its budget, paired by seed: (what, metric, mean, half-width, per-seed values)."
+    "Each set minus its baseline of the same budget, paired by seed: (what, metric, mean, half-width, per-seed values)."
     out = []
     for n in (15, 150):
-        for m, l, name in COMPARED:
+        for m, l, base, base_labels in COMPARED:
             for k in METRICS:
-                x, y = per_seed(cells, m, l, n, k), per_seed(cells, 'random', 'expert', n, k)
+                x, y = per_seed(cells, m, l, n, k), per_seed(cells, base, base_labels, n, k)
                 d = [x[s] - y[s] for s in sorted(set(x) & set(y))]
-                if d: out.append((f'{m} - random at {n}', k, *mean_ci(d), d))
+                if d: out.append((f'{m} - {base} at {n}', k, *mean_ci(d), d))
     return out
 
 
