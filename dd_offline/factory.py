@@ -22,7 +22,8 @@ __all__ = ['CAMPAIGN_STAGES', 'CAMPAIGN_GAMES', 'CLEANRL_CURVES', 'game_config',
            'campaign_stage', 'campaign_games', 'run_campaign', 'campaign_curves', 'milestone_state', 'load_candidates',
            'candidate_state', 'campaign_milestones', 'campaign_status', 'plot_campaign', 'plot_campaign_progress',
            'save_campaign_progress', 'fresh_seed_choice', 'milestone_news', 'measure_fresh_seeds', 'shipping_return',
-           'publish_campaign', 'confirm_expert', 'measure_greedy', 'confirm_candidate']
+           'card_seeds', 'on_seeds', 'paired_shipping_returns', 'publish_campaign', 'confirm_expert', 'measure_greedy',
+           'confirm_candidate']
 
 # %% ../nbs/04a_factory.ipynb #964d9ae9
 def _newest_source(full: Path, portable: Path | None) -> tuple[Path | None, dict | None]:
@@ -410,10 +411,23 @@ def shipping_return(card: dict) -> float:
     from dd_offline.evaluate import pooled_id_return
     return pooled_id_return(card)[0] if card.get('fresh_seeds') and 'n_episodes' in card else card_id_return(card)
 
+def card_seeds(card: dict) -> set[int]:
+    "The seeds whose ID episodes `card` holds: its own measurement's and its fresh seeds' (none for an empty card)."
+    return ({card.get('seed', 0)} if card else set()) | {int(s) for s in card.get('fresh_seeds') or {}}
+
+def on_seeds(card: dict, seeds) -> dict:
+    "`card` keeping only the fresh seeds in `seeds` (its own measurement stays)."
+    return {**card, 'fresh_seeds': {s: r for s, r in (card.get('fresh_seeds') or {}).items() if int(s) in set(seeds)}} if card else card
+
+def paired_shipping_returns(new: dict, old: dict) -> tuple[float, float, list[int]]:
+    "The `shipping_return` of a candidate's card and of the shipped one, on the seeds both measured (paired), and those seeds; all of the candidate's when nothing is shipped."
+    seeds = sorted(card_seeds(new) & card_seeds(old) if old else card_seeds(new))
+    return shipping_return(on_seeds(new, seeds)), shipping_return(on_seeds(old, seeds)), seeds
+
 def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoints', shipped_dir=None, tier: str = 'cpu',
                      n_episodes: int = 100, seed: int = 0, verbose: bool = True) -> dict:
     """Keep a campaign piece's checkpoints; measure each game's new expert (in a stage judged on fresh seeds, on those seeds too,
-    `n_episodes` each) and ship it as `<game>-<tier>` (with its greedy returns) only if its `shipping_return` beats the shipped card's.
+    `n_episodes` each) and ship it as `<game>-<tier>` (with its greedy returns) only if its `shipping_return` beats the shipped card's on the seeds both measured (`paired_shipping_returns`).
     A game whose checkpoint has the shipped expert's env steps is not measured again. Returns {game: card with a `shipped` flag},
     also kept in `checkpoints_dir/candidates.json` beside the earlier pieces' candidates of the other games."""
     from dd_offline.evaluate import expert_card_stats, write_expert_cards, greedy_returns
@@ -435,8 +449,8 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
         stage = game_stage(g, cards.get(stem, {}))
         if stage and stage.fresh_episodes:      # judged on fresh seeds: measure them now, and ship on all the episodes
             card['fresh_seeds'] = measure_fresh_seeds(expert, g, fresh_seed_choice(card, stage.fresh_seeds), n_episodes)
-        old = shipping_return(cards.get(stem, {}))
-        card['shipped'] = shipping_return(card) > old
+        new, old, seeds = paired_shipping_returns(card, cards.get(stem, {}))
+        card['shipped'] = new > old
         if card['shipped']:
             shipped.mkdir(parents=True, exist_ok=True)
             for f in (f'{stem}.pt', f'{stem}-curve.csv'):
@@ -445,8 +459,8 @@ def publish_campaign(run_dir='runs/campaign', checkpoints_dir='experts/checkpoin
             cards[stem] = {k: v for k, v in card.items() if k != 'shipped'}
         out[g] = card
         if verbose:
-            print(f"{g}: {card['steps']:,} env steps, ID return {shipping_return(card):.2f} vs shipped {old:.2f}"
-                  + (f" (pooled: the card's seed and the fresh seeds {', '.join(card['fresh_seeds'])})" if card.get('fresh_seeds') else '') + ": "
+            print(f"{g}: {card['steps']:,} env steps, ID return {new:.2f} vs shipped {old:.2f}"
+                  + (f" (pooled over the seeds both measured: {', '.join(map(str, seeds))})" if len(seeds) > 1 else '') + ": "
                   + ('shipped' if card['shipped'] else 'the shipped expert stays') + f"; sharpness: entropy {card['sharpness']['entropy']:.2f} nats, "
                   f"top action {card['sharpness']['top_prob']:.2f}", flush=True)
             news = milestone_news(stage, g, card) if card['shipped'] and stage else None
