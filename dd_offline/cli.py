@@ -254,7 +254,7 @@ def _add_publish(actions):
                                        "job continues from them) and ship experts into dd_offline/experts. A campaign piece (RUN_DIR/out): "
                                        "measure each new expert (ID and OOD return over --episodes episodes each, sharpness on 20 of its own ID "
                                        "episodes; in stage 2 also 3 fresh seeds of --episodes ID episodes) and ship it as <game>-cpu.pt, with its curve and model card, only when its ID return (in stage 2 pooled over all those episodes) beats the "
-                                       "shipped expert's. --job DIR (a train-many job's --out, e.g. what a lent GPU sent back): ship every "
+                                       "shipped expert's on the same seeds. --job DIR (a train-many job's --out, e.g. what a lent GPU sent back): ship every "
                                        "game as <game>-gpu.pt with its curve, log the job and measure the new model cards; load_expert(game) "
                                        "then loads the tier whose card shows the higher ID return.")
     p.add_argument('--job', default=None, metavar='DIR', help="publish a train-many job's --out directory (<game>.pt portable checkpoints and job.json) instead of a campaign piece")
